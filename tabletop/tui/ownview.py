@@ -18,7 +18,7 @@ from ..engine import State
 from ..lang import Domain
 from .modals import _Dialog
 from .text import names, shown
-from .widgets import KeyScroll
+from .widgets import KeyScroll, fit_scroll
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -75,13 +75,7 @@ class OwnScreen(_Dialog[None]):
         self.call_after_refresh(self._fit)
 
     def _fit(self) -> None:
-        """The panel no taller than the screen leaves it over the keys, which stay in sight (as the ruling view)."""
-        box = self.query_one("OwnScreen > Vertical")  # untranslated: CSS
-        scroll = self.query_one(KeyScroll)
-        others = sum(w.outer_size.height for w in box.children if w is not scroll)
-        room = max(3, self.size.height - box.styles.gutter.height - others)
-        if scroll.styles.max_height is None or scroll.styles.max_height.cells != room:
-            scroll.styles.max_height = room
+        fit_scroll(self, "OwnScreen > Vertical")  # untranslated: CSS
 
 
 __all__ = ["OwnScreen", "team_text"]

@@ -27,7 +27,7 @@ from ..play.working import is_ruling
 from .modals import _Dialog
 from .notices import taken
 from .text import event_line, hidden_seqs, ruling_lines, settled_lines
-from .widgets import KeyScroll
+from .widgets import KeyScroll, fit_scroll
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -138,14 +138,7 @@ class RulingScreen(_Dialog[None]):
         self.call_after_refresh(self._fit)
 
     def _fit(self) -> None:
-        """The working no taller than the screen leaves it under the title and over the keys, which stay in sight (a
-        docked line of keys hid the working's last line, the roll, at 80x24)."""
-        box = self.query_one("RulingScreen > Vertical")  # untranslated: CSS
-        scroll = self.query_one(KeyScroll)
-        others = sum(w.outer_size.height for w in box.children if w is not scroll)
-        room = max(3, self.size.height - box.styles.gutter.height - others)
-        if scroll.styles.max_height is None or scroll.styles.max_height.cells != room:
-            scroll.styles.max_height = room
+        fit_scroll(self, "RulingScreen > Vertical")  # untranslated: CSS
 
     def action_close(self, by_enter: bool = False) -> None:
         if by_enter and self._hold is not None and not taken(self, self._hold, _(RULING_HELD)):

@@ -101,6 +101,18 @@ class KeyScroll(VerticalScroll):
         self._key("end")
 
 
+def fit_scroll(screen: Widget, box: str) -> None:
+    """The :class:`KeyScroll` in the dialog's ``box`` no taller than the screen leaves it beside the box's other rows
+    (a title, a line of keys), which stay in sight: found from outside, a docked line of keys hid a ruling's last
+    line, the roll, at 80x24. The ruling view's and a team's own panel's."""
+    found = screen.query_one(box)
+    scroll = screen.query_one(KeyScroll)
+    others = sum(w.outer_size.height for w in found.children if w is not scroll)
+    room = max(3, screen.size.height - found.styles.gutter.height - others)
+    if scroll.styles.max_height is None or scroll.styles.max_height.cells != room:
+        scroll.styles.max_height = room
+
+
 def ladder_text(position: int, agreement_at: int, top: int) -> Text:
     """The ladder as rungs: passed \u25cf, here \u25c9, ahead \u25cb, agreement \u2605."""
     out = Text()
