@@ -214,5 +214,5 @@ class Themed:
         themes = list(THEMES.values())
         current = themes.index(self.theme) if self.theme in themes else -1
         self.theme = themes[(current + 1) % len(themes)]
-        self.notify(_("Theme: {theme}").format(theme=theme_words(self.theme)), timeout=2,  # type: ignore[attr-defined]
-                    markup=False)
+        said = _("Theme: {theme}").format(theme=theme_words(self.theme))
+        self.notify(said, markup=False, timeout=2)  # type: ignore[attr-defined]
