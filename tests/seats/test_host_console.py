@@ -6,22 +6,16 @@ with what it draws kept to be read. Waits are counted polls, not the clock.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from tests.store.ptykit import CTRL_Q, InTerminal, wait_for
+from tests.store.ptykit import CTRL_Q, InTerminal, Tape, in_a_pty, wait_for
 from tests.store.savekit import REPO
 
 _ESCAPE = re.compile(rb"\x1b\[[0-9;?<>=$]*[A-Za-z~]|\x1b\][^\x07]*\x07")
@@ -31,25 +25,12 @@ class Drawn(InTerminal):
     """``tabletop ARGS`` with a pty for all three streams, as in a terminal, keeping what it draws."""
 
     def __init__(self, *args: str, run: Sequence[str] = ("-m", "tabletop")):  # the pty for stderr too: Textual draws
-        self.seen = bytearray()
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-        self.proc = subprocess.Popen([sys.executable, *run, *args], stdin=slave, stdout=slave,
-                                     stderr=slave, cwd=REPO, env=env, start_new_session=True)
-        os.close(slave)
-        self._drain = threading.Thread(target=self._read, daemon=True)
-        self._drain.start()
+        self.proc, self.master = in_a_pty([sys.executable, *run, *args], cwd=REPO)
+        self.drawn = Tape(self.master)
 
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.seen.extend(data)
+    @property
+    def seen(self) -> bytes:
+        return bytes(self.drawn.data)
 
     def finish(self, timeout: float = 60) -> tuple[int, str]:
         """Wait for the process to end: its exit code and what it drew."""
@@ -59,13 +40,12 @@ class Drawn(InTerminal):
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
-            os.close(self.master)
-            self._drain.join(10)
-        return self.proc.returncode, _ESCAPE.sub(b"", bytes(self.seen)).decode("utf-8", "replace")
+            self.drawn.close()
+        return self.proc.returncode, _ESCAPE.sub(b"", self.seen).decode("utf-8", "replace")
 
     def shows(self, words: str) -> bool:
         """The words were drawn (escape sequences between the characters taken out)."""
-        return words.encode() in _ESCAPE.sub(b"", bytes(self.seen))
+        return words.encode() in _ESCAPE.sub(b"", self.seen)
 
 
 def test_the_console_opens_in_the_hosts_terminal_and_closing_it_leaves_the_game_running(tmp_path: Path) -> None:

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pty
 import signal
-import subprocess
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
+
+from tests.store.ptykit import Tape, in_a_pty, wait_for
 
 from .test_serve_page import POLLS, _free_port
 
@@ -35,41 +33,18 @@ class Terminal:
     comes when it closes): what it drew, and the terminal's end to close."""
 
     def __init__(self) -> None:
-        self.master, slave = pty.openpty()
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-        self.join = subprocess.Popen([sys.executable, "-m", "tabletop", "join", f"127.0.0.1:{_free_port()}",
-                                      "k7mq-3xrt-9pwa-c4hd-e5fz"], stdin=slave, stdout=slave, stderr=slave,
-                                     start_new_session=True, env=env)
-        os.close(slave)
-        self.said: list[bytes] = []
-        self.open = True
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            self.said.append(data)
+        self.join, master = in_a_pty([sys.executable, "-m", "tabletop", "join", f"127.0.0.1:{_free_port()}",
+                                      "k7mq-3xrt-9pwa-c4hd-e5fz"], size=(100, 30))
+        self.tape = Tape(master)
 
     def output(self) -> str:
-        return b"".join(self.said).decode("utf-8", "replace")
+        return self.tape.text()
 
     def until(self, condition: Callable[[], bool], what: str) -> None:
-        for _ in range(POLLS):
-            if condition():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"{what}: {self.output()[-2000:]}")
+        wait_for(condition, what, 2 * POLLS, self.output)  # (polls of 50 ms: POLLS of 100 ms)
 
     def close(self) -> None:
-        if self.open:
-            self.open = False
-            os.close(self.master)
+        self.tape.close()
 
 
 @pytest.fixture

@@ -11,18 +11,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import pty
 import signal
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 from tabletop.cli.serveroom import StopQuestion
+from tests.store.ptykit import Tape, in_a_pty, wait_for
 
 from .test_serve_lifeline import _children, _open_a_tab, _running
 from .test_serve_page import POLLS, _free_port, _page
@@ -116,22 +114,19 @@ class ServedTab:
     """A real ``serve`` in a terminal (a pty) with one browser tab's screen open: what serve said, and a poll
     bounded by ``POLLS`` (it bounds how long a step may take; it measures nothing)."""
 
-    def __init__(self, serve: subprocess.Popen, terminal: int, said: list[bytes], reader: threading.Thread) -> None:
-        self.serve, self.terminal, self.said, self.reader = serve, terminal, said, reader
+    def __init__(self, serve: subprocess.Popen, terminal: int) -> None:
+        self.serve, self.terminal = serve, terminal
+        self.tape = Tape(terminal)  # what serve says in its terminal
         self.loop = asyncio.new_event_loop()
         self.tab: Any = None
         self.screen = 0
         self.page = ""
 
     def output(self) -> str:
-        return b"".join(self.said).decode("utf-8", "replace").replace("\r\n", "\n")
+        return self.tape.text().replace("\r\n", "\n")
 
     def until(self, condition: Callable[[], bool], what: str) -> None:
-        for _ in range(POLLS):
-            if condition():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"{what}: {self.output()}")
+        wait_for(condition, what, 2 * POLLS, self.output)  # (polls of 50 ms: POLLS of 100 ms)
 
 
 @contextlib.contextmanager
@@ -139,25 +134,9 @@ def _serve_with_a_tab() -> Iterator[ServedTab]:
     """``tabletop serve`` started in a pty of its own (its own session, as a terminal's), one tab opened on its page;
     everything stopped and closed after."""
     port = _free_port()
-    terminal, slave = pty.openpty()
-    serve = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
-                              f"127.0.0.1:{port}"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
-    os.close(slave)
-    said: list[bytes] = []
-
-    def read() -> None:
-        while True:
-            try:
-                data = os.read(terminal, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            said.append(data)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    served = ServedTab(serve, terminal, said, reader)
+    serve, terminal = in_a_pty([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
+                                f"127.0.0.1:{port}"], size=None)
+    served = ServedTab(serve, terminal)
     try:
         served.until(lambda: _page(f"http://127.0.0.1:{port}/") is not None or serve.poll() is not None,
                      "the page served")
@@ -176,8 +155,7 @@ def _serve_with_a_tab() -> Iterator[ServedTab]:
             served.loop.run_until_complete(ws.close())
             served.loop.run_until_complete(session.close())
         served.loop.close()
-        os.close(terminal)
-        reader.join(10)
+        served.tape.close()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -253,7 +231,7 @@ def test_a_stop_with_a_tab_open_ends_its_screen_and_says_the_page_is_closed_once
         # a bound on the stop, well under the 15 s serve waited on a tab's page before
         assert serve.wait(POLLS / 10) == 130, output()
         assert not _running(screen), output()
-        served.reader.join(10)
+        served.tape.drained()
         text = output()
         assert text.count("The page is closed.") == 1, text
         assert text.count("Stop serving the page?") == 1, text

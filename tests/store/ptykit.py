@@ -20,7 +20,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .savekit import REPO
@@ -28,49 +28,79 @@ from .savekit import REPO
 CTRL_Q = b"\x11"
 
 
-class InTerminal:
-    """One ``tabletop ARGS`` process with a 120x40 pty as its terminal."""
+class Tape:
+    """What a process writes to a pty, kept as it comes: a thread drains the pty's master end (an undrained pty
+    fills after a few frames, and the process blocks mid-write), until the process and its children have closed
+    the terminal (EIO) or the master is closed here."""
 
-    def __init__(self, *args: str, cwd: Path = REPO):
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        # stderr is a terminal too, as a facilitator's is (a screen refuses a stderr that is not one: Textual draws
-        # on it), of its own, so that what is drawn and said there is read apart from the keys' terminal, byte for
-        # byte as written (no "\r\n" for "\n"), as from the pipe it was before
-        self._err_master, err_slave = pty.openpty()
-        fcntl.ioctl(err_slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        mode = termios.tcgetattr(err_slave)
-        mode[1] &= ~termios.OPOST
-        termios.tcsetattr(err_slave, termios.TCSANOW, mode)
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "tabletop", *args], stdin=slave, stdout=slave,
-                                     stderr=err_slave, cwd=cwd, env=env, start_new_session=True)
-        os.close(slave)
-        os.close(err_slave)
-        self._drain = threading.Thread(target=self._read, daemon=True)
-        self._drain.start()
-        self._err: list[bytes] = []
-        self._err_drain = threading.Thread(target=self._read_err, daemon=True)
-        self._err_drain.start()
-
-    def _read_err(self) -> None:
-        while True:
-            try:
-                data = os.read(self._err_master, 65536)
-            except OSError:  # EIO: the process and its children have closed the terminal
-                return
-            if not data:
-                return
-            self._err.append(data)
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.data = bytearray()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
 
     def _read(self) -> None:
         while True:
             try:
-                data = os.read(self.master, 65536)
+                data = os.read(self.fd, 65536)
             except OSError:
                 return
             if not data:
                 return
+            self.data.extend(data)
+
+    def text(self) -> str:
+        return bytes(self.data).decode("utf-8", "replace")
+
+    def drained(self, timeout: float = 10) -> None:
+        """Wait until the process and its children have closed the terminal and what they wrote is all read."""
+        self._thread.join(timeout)
+
+    def close(self) -> None:
+        """The terminal's window closed: its master end, then the thread that read it (once; again, nothing)."""
+        if self.fd >= 0:
+            fd, self.fd = self.fd, -1
+            os.close(fd)
+            self._thread.join(10)
+
+
+def in_a_pty(argv: Sequence[str], size: tuple[int, int] | None = (120, 40), cwd: Path | None = None,
+             stderr: int | None = None) -> tuple[subprocess.Popen[bytes], int]:
+    """``argv`` started as a terminal starts a program: a session of its own, a pty for stdin and stdout (and
+    stderr, unless ``stderr`` is another file descriptor); the process and the pty's master end. ``size``:
+    (columns, rows), set on the pty and in COLUMNS and LINES; None leaves both as the machine has them."""
+    master, slave = pty.openpty()
+    env = dict(os.environ)
+    if size is not None:
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)})
+    proc = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave if stderr is None else stderr,
+                            cwd=cwd, env=env, start_new_session=True)
+    os.close(slave)
+    return proc, master
+
+
+class InTerminal:
+    """One ``tabletop ARGS`` process with a 120x40 pty as its terminal."""
+
+    def __init__(self, *args: str, cwd: Path = REPO):
+        # stderr is a terminal too, as a facilitator's is (a screen refuses a stderr that is not one: Textual draws
+        # on it), of its own, so that what is drawn and said there is read apart from the keys' terminal, byte for
+        # byte as written (no "\r\n" for "\n"), as from the pipe it was before
+        err_master, err_slave = pty.openpty()
+        fcntl.ioctl(err_slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        mode = termios.tcgetattr(err_slave)
+        mode[1] &= ~termios.OPOST
+        termios.tcsetattr(err_slave, termios.TCSANOW, mode)
+        self.proc, self.master = in_a_pty([sys.executable, "-m", "tabletop", *args], cwd=cwd, stderr=err_slave)
+        os.close(err_slave)
+        self.drawn = Tape(self.master)  # what the keys' terminal shows (read, or the app would block writing it)
+        self._err = Tape(err_master)
+
+    def said(self) -> str:
+        """What the process wrote to its stderr so far (Textual draws there; the messages too)."""
+        return self._err.text()
 
     def press(self, keys: bytes) -> None:
         os.write(self.master, keys)
@@ -83,11 +113,9 @@ class InTerminal:
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
-            os.close(self.master)
-            self._drain.join(10)
-            self._err_drain.join(10)
-            os.close(self._err_master)
-        return self.proc.returncode, b"".join(self._err).decode("utf-8", "replace")
+            self.drawn.close()
+            self._err.close()
+        return self.proc.returncode, self._err.text()
 
     def quit(self, tries: int = 30) -> tuple[int, str]:
         """Ctrl+Q, as the facilitator quits; again now and then until the app is ready to hear it.
@@ -106,8 +134,10 @@ class InTerminal:
         return self.finish(timeout=10)
 
 
-def wait_for(condition: Callable[[], bool], what: str, polls: int = 1800) -> None:
-    """Poll ``condition`` until it holds, up to ``polls`` times 50 ms apart.
+def wait_for(condition: Callable[[], bool], what: str, polls: int = 1800,
+             said: Callable[[], str] | None = None) -> None:
+    """Poll ``condition`` until it holds, up to ``polls`` times 50 ms apart; ``said``: what the program had
+    written by then, for the failure's message.
 
     A bound for a stuck test, counted in polls rather than read off the wall clock: a
     loaded machine only makes each poll later, never makes the test give up sooner."""
@@ -115,5 +145,5 @@ def wait_for(condition: Callable[[], bool], what: str, polls: int = 1800) -> Non
         if condition():
             return
         time.sleep(0.05)
-    raise AssertionError(f"waited {polls} polls for {what}")
+    raise AssertionError(f"waited {polls} polls for {what}" + (f": {said()[-2000:]}" if said is not None else ""))
 

@@ -31,7 +31,7 @@ LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"  # what a screen writes last when it give
 def _killed_at_once(*args: str, cwd: Path, signum: int = signal.SIGTERM) -> tuple[int, str]:
     """Start ``tabletop ARGS`` in a terminal; send ``signum`` the moment its screen takes the terminal."""
     screen = InTerminal(*args, cwd=cwd)
-    wait_for(lambda: ENTER_ALTERNATE_SCREEN in b"".join(screen._err).decode("utf-8", "replace"), "the screen")
+    wait_for(lambda: ENTER_ALTERNATE_SCREEN in screen.said(), "the screen")
     screen.proc.send_signal(signum)
     code, err = screen.finish()
     assert code == 128 + signum, (code, err[-500:])
@@ -62,13 +62,10 @@ def test_an_interrupt_or_a_hang_up_closes_the_game_as_a_kill_does(tmp_path: Path
 def test_a_hang_up_with_the_terminal_gone_closes_the_save_and_says_so_by_its_status(tmp_path: Path) -> None:
     """Found in review (helper-118): a real hang-up takes the terminal away first; the screen's last words and
     "Saved: ..." then fail to be written. The save is closed and free all the same, and the status is 128 + 1."""
-    import os
-
     path = tmp_path / "room.jsonl"
     screen = InTerminal("play", "--seed", "4", "--save", str(path), cwd=tmp_path)
-    wait_for(lambda: ENTER_ALTERNATE_SCREEN in b"".join(screen._err).decode("utf-8", "replace"), "the screen")
-    os.close(screen.master)  # the terminal goes away
-    screen.master = os.open(os.devnull, os.O_RDONLY)  # (for finish() to close)
+    wait_for(lambda: ENTER_ALTERNATE_SCREEN in screen.said(), "the screen")
+    screen.drawn.close()  # the terminal goes away
     screen.proc.send_signal(signal.SIGHUP)
     code, err = screen.finish()
     assert code == 128 + signal.SIGHUP, (code, err[-800:])
