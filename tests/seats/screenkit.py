@@ -6,14 +6,18 @@ that never catches up fails the test with what it showed last.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from tabletop.tui.modals import ConfirmScreen
+from tabletop.seats.client import connect
 from tabletop.tui.seat import SeatApp, SeatScreen
+
+from .support import Sleeps, caught_up, hosting, make_table
 
 #: pauses a screen gets to show what the host did (each lets the host and every screen run): enough for a machine
 #: under heavy load (a full run beside five other jobs gave up at 400 on a wrong code's refusal); a screen that
@@ -80,3 +84,38 @@ def screen_lines(app: SeatApp) -> list[str]:
                       legacy_windows=False, safe_box=False)
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text().splitlines()
+
+
+#: the bots of the projector's tests: a sealed game of five teams that deals a card and a reveal each round (seed 11)
+PROJECTOR_BOTS = {"ru": "hardliner", "ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "hardliner"}
+
+
+async def projector_events(tmp_path: Path, size: tuple[int, int], rounds: int, *, lang: str | None = None,
+                           bots: Mapping[str, str] = PROJECTOR_BOTS,
+                           acting: Sequence[str] = ("facilitator",)) -> AsyncIterator[tuple[Pilot[Any], SeatApp, int]]:
+    """A hosted sealed game (seed 11) through ``rounds`` rounds with the projector's screen at ``size``: (its pilot,
+    its app, the event) once the projector shows each event; then the first of the ``acting`` seats the game waits on
+    takes its first entry (a typed one as typed, a ruling with a reason) and the next event comes."""
+    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=dict(bots), observers=0)
+    session = table.session
+    async with hosting(table) as (_host, address, codes):
+        clients = [await connect(address, codes[seat]) for seat in acting]
+        app = SeatApp(address, codes["projector"], sleep=Sleeps(), lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            while session.state.round <= rounds:
+                seq = session.state.seq
+                await until(pilot, lambda s=seq: seq_of(app) == s, f"the projector to show event {seq}")
+                yield pilot, app, seq
+                for client in clients:
+                    found = [e for e in (await caught_up(client, seq))["decision"]["entries"] if "refusal" not in e]
+                    if found:
+                        entry = found[0]
+                        typed = {"text": "as typed", "result": 0} if entry.get("needs") in ("argument", "counter") else None
+                        await client.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None,
+                                         typed=typed)
+                        break
+                await until(pilot, lambda s=seq: session.state.seq != s, "the act taken")
+        for client in clients:
+            await client.close()
+    session.close()

@@ -13,11 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tabletop.seats.client import connect
 from tabletop.tui.seat import SeatApp
 
-from .screenkit import screen_lines, seq_of, until
-from .support import Sleeps, caught_up, hosting, make_table
+from .screenkit import projector_events, screen_lines
 
 
 def _screen(app: SeatApp) -> str:
@@ -32,37 +30,21 @@ def _board(view: dict[str, Any]) -> list[str]:
 
 
 async def test_a_projector_at_80x24_shows_the_board_with_the_card_and_with_the_reveal(tmp_path: Path) -> None:
-    bots = {"ru": "hardliner", "ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "hardliner"}
-    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=bots, observers=0)
-    session = table.session
     cards = reveals = 0
-    async with hosting(table) as (_host, address, codes):
-        facilitator = await connect(address, codes["facilitator"])
-        app = SeatApp(address, codes["projector"], sleep=Sleeps(), lang="uk")
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app.joined.is_set, "the projector to join")
-            while session.state.round <= 2:
-                seq = session.state.seq
-                await until(pilot, lambda s=seq: seq_of(app) == s, f"the projector to show event {seq}")
-                for _ in range(6):  # laid out (bounded by pauses)
-                    await pilot.pause()
-                view = app.view or {}
-                game, card = view["game"], view["board"].get("card") or {}
-                shown = _screen(app)
-                if game.get("waiting") in ("choice", "card") and card and not card.get("applied"):
-                    cards += 1  # the card the table answers: its title and every choice, under the whole board
-                    wanted = [card["title"], *(c["label"] for c in card.get("choices", []))] + _board(view)
-                    assert all(w in shown for w in wanted), (seq, [w for w in wanted if w not in shown],
-                                                             "\n".join(screen_lines(app)))
-                elif view["seals"].get("reveal") and game.get("phase") == "adjudication":
-                    reveals += 1  # the reveal under the whole board and the meters
-                    assert "Розкриття закритих ходів" in shown, "\n".join(screen_lines(app))
-                    missing = [w for w in _board(view) if w not in shown]
-                    assert not missing, (seq, missing, "\n".join(screen_lines(app)))
-                view = await caught_up(facilitator, seq)
-                entry = view["decision"]["entries"][0]
-                await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
-                await until(pilot, lambda s=seq: session.state.seq != s, "the act taken")
-        await facilitator.close()
-    session.close()
+    async for pilot, app, seq in projector_events(tmp_path, (80, 24), rounds=2, lang="uk"):
+        for _ in range(6):  # laid out (bounded by pauses)
+            await pilot.pause()
+        view = app.view or {}
+        game, card = view["game"], view["board"].get("card") or {}
+        shown = _screen(app)
+        if game.get("waiting") in ("choice", "card") and card and not card.get("applied"):
+            cards += 1  # the card the table answers: its title and every choice, under the whole board
+            wanted = [card["title"], *(c["label"] for c in card.get("choices", []))] + _board(view)
+            assert all(w in shown for w in wanted), (seq, [w for w in wanted if w not in shown],
+                                                     "\n".join(screen_lines(app)))
+        elif view["seals"].get("reveal") and game.get("phase") == "adjudication":
+            reveals += 1  # the reveal under the whole board and the meters
+            assert "Розкриття закритих ходів" in shown, "\n".join(screen_lines(app))
+            missing = [w for w in _board(view) if w not in shown]
+            assert not missing, (seq, missing, "\n".join(screen_lines(app)))
     assert cards >= 2 and reveals >= 2, (cards, reveals)  # a card and a reveal in each round

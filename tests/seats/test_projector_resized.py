@@ -14,12 +14,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tabletop.seats.client import connect
-from tabletop.tui.seat import SeatApp
 from tabletop.tui.seatwords import reveal_parts
 
-from .screenkit import screen_lines, seq_of, until
-from .support import Sleeps, caught_up, hosting, make_table
+from .screenkit import projector_events, screen_lines
 
 #: the tester's size, where each event comes, and the sizes round it (where the projector's two columns begin)
 TESTED = (100, 30)
@@ -42,54 +39,34 @@ async def _laid_out(pilot: Pilot[Any], size: tuple[int, int]) -> None:
 
 
 async def test_a_projector_round_100_columns_draws_every_box_whole(tmp_path: Path) -> None:
-    bots = {"ru": "hardliner", "us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}
-    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=bots, observers=0)
-    session = table.session
+    bots = {"ru": "hardliner", "us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}  # Ukraine a person
     reveals = committed = 0
-    async with hosting(table) as (_host, address, codes):
-        facilitator, ukraine = await connect(address, codes["facilitator"]), await connect(address, codes["team:ua"])
-        app = SeatApp(address, codes["projector"], sleep=Sleeps())
-        async with app.run_test(size=TESTED) as pilot:
-            await until(pilot, app.joined.is_set, "the projector to join")
-            while session.state.round <= 1:
-                seq = session.state.seq
-                await until(pilot, lambda s=seq: seq_of(app) == s, f"the projector to show event {seq}")
-                view = app.view or {}
-                reveal = view["seals"].get("reveal") or []
-                count = len(view["seals"].get("committed") or [])
-                if reveal and view["game"].get("phase") == "adjudication" and reveals == 0:
-                    reveals += 1
-                    await _laid_out(pilot, WIDE)
-                    rows = screen_lines(app)
-                    shown = "\n".join(rows)
-                    assert "Reveal of the sealed moves" in shown, shown
-                    assert _boxes_whole(rows), shown
-                    top = next(r for r in rows if "Reveal of the sealed moves" in r)
-                    edge = top.rindex("\u2502", 0, top.index("Reveal of the sealed moves"))  # the table's column
-                    table_rows = " ".join(r[edge:] for r in rows)  # (its lines wrap in the column)
-                    said = " ".join(re.sub(r"[\u2500-\u259f]", " ", table_rows).split())
-                    revealed = reveal_parts(view, dict(app.seen))[1]  # (a pass is not among them)
-                    assert said.count("matches its commitment") == len(revealed), shown
-                for size in AROUND_WIDE:
-                    await _laid_out(pilot, size)
-                    rows = screen_lines(app)
-                    assert _boxes_whole(rows, bool(reveal)), (seq, size, "\n".join(rows))
-                    if count and not reveal and size[0] >= 100:  # two columns: the box shows the newest it counts
-                        # (under 100 columns the commitments come only where they fit whole: docs/seats.md)
-                        committed += 1
-                        newest = str(view["seals"]["committed"][-1].get("commitment", ""))[:12]
-                        assert newest and newest in "\n".join(rows), (seq, size, "\n".join(rows))
-                await _laid_out(pilot, TESTED)  # the next event comes at the tester's size
-                for client in (facilitator, ukraine):
-                    entries = [e for e in (await caught_up(client, seq))["decision"]["entries"] if "refusal" not in e]
-                    if entries:
-                        entry = entries[0]
-                        typed = {"text": "as typed", "result": 0} if entry.get("needs") in ("argument", "counter") else None
-                        await client.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None,
-                                         typed=typed)
-                        break
-                await until(pilot, lambda s=seq: session.state.seq != s, "the act taken")
-        await facilitator.close()
-        await ukraine.close()
-    session.close()
+    async for pilot, app, seq in projector_events(tmp_path, TESTED, rounds=1, bots=bots,
+                                                  acting=("facilitator", "team:ua")):
+        view = app.view or {}
+        reveal = view["seals"].get("reveal") or []
+        count = len(view["seals"].get("committed") or [])
+        if reveal and view["game"].get("phase") == "adjudication" and reveals == 0:
+            reveals += 1
+            await _laid_out(pilot, WIDE)
+            rows = screen_lines(app)
+            shown = "\n".join(rows)
+            assert "Reveal of the sealed moves" in shown, shown
+            assert _boxes_whole(rows), shown
+            top = next(r for r in rows if "Reveal of the sealed moves" in r)
+            edge = top.rindex("\u2502", 0, top.index("Reveal of the sealed moves"))  # the table's column
+            table_rows = " ".join(r[edge:] for r in rows)  # (its lines wrap in the column)
+            said = " ".join(re.sub(r"[\u2500-\u259f]", " ", table_rows).split())
+            revealed = reveal_parts(view, dict(app.seen))[1]  # (a pass is not among them)
+            assert said.count("matches its commitment") == len(revealed), shown
+        for size in AROUND_WIDE:
+            await _laid_out(pilot, size)
+            rows = screen_lines(app)
+            assert _boxes_whole(rows, bool(reveal)), (seq, size, "\n".join(rows))
+            if count and not reveal and size[0] >= 100:  # two columns: the box shows the newest it counts
+                # (under 100 columns the commitments come only where they fit whole: docs/seats.md)
+                committed += 1
+                newest = str(view["seals"]["committed"][-1].get("commitment", ""))[:12]
+                assert newest and newest in "\n".join(rows), (seq, size, "\n".join(rows))
+        await _laid_out(pilot, TESTED)  # the next event comes at the tester's size
     assert reveals == 1 and committed >= 3, (reveals, committed)

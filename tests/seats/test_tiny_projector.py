@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tabletop.seats.client import connect
-from tabletop.tui.seat import SeatApp, SeatScreen
+from tabletop.tui.seat import SeatScreen
 
-from .screenkit import screen_lines, seq_of, until
-from .support import Sleeps, caught_up, hosting, make_table
+from .screenkit import projector_events, screen_lines
 
 SIZES = [(60, 20), SeatScreen.MIN_SIZE]
 
@@ -31,45 +29,29 @@ def _boxes_whole(rows: list[str]) -> bool:
 
 
 async def test_a_projector_at_60_columns_shows_the_card_s_answers_and_some_of_the_reveal(tmp_path: Path) -> None:
-    bots = {"ru": "hardliner", "ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "hardliner"}
-    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=bots, observers=0)
-    session = table.session
     cards = reveals = 0
-    async with hosting(table) as (_host, address, codes):
-        facilitator = await connect(address, codes["facilitator"])
-        app = SeatApp(address, codes["projector"], sleep=Sleeps())
-        async with app.run_test(size=SIZES[0]) as pilot:
-            await until(pilot, app.joined.is_set, "the projector to join")
-            while session.state.round <= 1:
-                seq = session.state.seq
-                await until(pilot, lambda s=seq: seq_of(app) == s, f"the projector to show event {seq}")
-                view = app.view or {}
-                game, card = view["game"], view["board"].get("card") or {}
-                reveal = view["seals"].get("reveal") or []
-                card_now = game.get("waiting") in ("choice", "card") and card and not card.get("applied")
-                reveal_now = reveal and game.get("phase") == "adjudication"
-                for size in SIZES if card_now or reveal_now else ():
-                    await pilot.resize_terminal(*size)
-                    for _ in range(12):  # laid out (bounded by pauses)
-                        await pilot.pause()
-                    rows = screen_lines(app)
-                    shown, where = _words(rows), (seq, size, "\n".join(rows))
-                    assert _boxes_whole(rows), where
-                    for track in view["board"]["tracks"]:
-                        assert track["name"] in shown, where
-                    if card_now:
-                        cards += 1
-                        assert all(c["label"] in shown for c in card["choices"]), where
-                    else:
-                        reveals += 1
-                        whole = shown.count("matches its commitment")
-                        assert whole >= 1, where
-                        if whole < len(reveal):
-                            assert f"and {len(reveal) - whole} more entr" in shown, where
-                view = await caught_up(facilitator, seq)
-                entry = view["decision"]["entries"][0]
-                await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
-                await until(pilot, lambda s=seq: session.state.seq != s, "the act taken")
-        await facilitator.close()
-    session.close()
+    async for pilot, app, seq in projector_events(tmp_path, SIZES[0], rounds=1):
+        view = app.view or {}
+        game, card = view["game"], view["board"].get("card") or {}
+        reveal = view["seals"].get("reveal") or []
+        card_now = game.get("waiting") in ("choice", "card") and card and not card.get("applied")
+        reveal_now = reveal and game.get("phase") == "adjudication"
+        for size in SIZES if card_now or reveal_now else ():
+            await pilot.resize_terminal(*size)
+            for _ in range(12):  # laid out (bounded by pauses)
+                await pilot.pause()
+            rows = screen_lines(app)
+            shown, where = _words(rows), (seq, size, "\n".join(rows))
+            assert _boxes_whole(rows), where
+            for track in view["board"]["tracks"]:
+                assert track["name"] in shown, where
+            if card_now:
+                cards += 1
+                assert all(c["label"] in shown for c in card["choices"]), where
+            else:
+                reveals += 1
+                whole = shown.count("matches its commitment")
+                assert whole >= 1, where
+                if whole < len(reveal):
+                    assert f"and {len(reveal) - whole} more entr" in shown, where
     assert cards >= 2 and reveals >= 2, (cards, reveals)
