@@ -8,6 +8,7 @@ all six screens put up «Рішення, подія 27» and the projector's ver
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 from tabletop import lang
@@ -23,19 +24,26 @@ REASON = "Shelling by the facilitator's script"
 SEATS = (Seat("projector", "projector"), Seat("facilitator", "facilitator"), Seat("team:ua", "team", "ua"))
 
 
-def _ruled() -> State:
-    """A parallel-tracks game just after the facilitator's first ruling on a move."""
-    state = new_game(with_sealed(load_scenario("parallel-tracks"), False), 5)
+def _played(sealed: bool) -> Iterator[State]:
+    """A parallel-tracks game (seed 5) of cooperative bots, the facilitator ruling every move a success: each state,
+    for 300 actions at most."""
+    state = new_game(with_sealed(load_scenario("parallel-tracks"), sealed), 5)
     bot = Bot("cooperative", random.Random(5))
     for _ in range(300):
-        if state.last is not None and state.last.action.kind == "rule":
-            return state
+        yield state
         options = legal_actions(state)
         rule = next((o for o in options if o.kind == "rule"), None)
         if rule is not None:
             state = apply(state, Action("rule", track=rule.track, success=True, reason="Mediation is on the table"))
         else:
             state = apply(state, bot.choose(state, options) if options[0].actor else options[0])
+
+
+def _ruled() -> State:
+    """A parallel-tracks game just after the facilitator's first ruling on a move."""
+    for state in _played(False):
+        if state.last is not None and state.last.action.kind == "rule":
+            return state
     raise AssertionError("the facilitator never ruled")
 
 
@@ -136,18 +144,10 @@ def test_an_auto_move_enacted_after_a_ruling_is_not_the_latest_ruling() -> None:
     """Found from outside: after the facilitator ruled on the US's mediation, the bots' sealed stall was enacted at
     the reveal (``"resolution": "auto"``: nobody ruled on it) and ``l`` on every screen, and the projector's verdict
     line, put the stall up as «Ruling, event 24». An auto move is no ruling: l keeps the last one that was ruled."""
-    state = new_game(with_sealed(load_scenario("parallel-tracks"), True), 5)
-    bot = Bot("cooperative", random.Random(5))
     ruled = None  # the newest event somebody ruled on: dice, a vote, the facilitator
-    for _ in range(300):
+    for state in _played(True):
         if ruled is not None and state.last is not None and state.last.action.kind == "enact":
             break
-        options = legal_actions(state)
-        rule = next((o for o in options if o.kind == "rule"), None)
-        if rule is not None:
-            state = apply(state, Action("rule", track=rule.track, success=True, reason="Mediation is on the table"))
-        else:
-            state = apply(state, bot.choose(state, options) if options[0].actor else options[0])
         made = state.last.result.get("ruling") if state.last is not None else None
         if isinstance(made, dict) and made.get("resolution") != "auto":
             ruled = state.last
