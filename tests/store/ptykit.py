@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import select
 import struct
 import subprocess
 import sys
@@ -36,18 +37,30 @@ class Tape:
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self.data = bytearray()
+        self._woken, self._wake = os.pipe()  # close() wakes the thread through this: a read blocked on the pty
+        # would hold its end open (no hang-up reached the process) and keep close() waiting (10 s a test)
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
 
     def _read(self) -> None:
         while True:
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
+            ready, _, _ = select.select([self.fd, self._woken], [], [])
+            if self._woken in ready:  # closed: what the process wrote so far is kept, then the thread ends
+                os.set_blocking(self.fd, False)
+                while self._took():
+                    pass
                 return
-            if not data:
+            if not self._took():
                 return
-            self.data.extend(data)
+
+    def _took(self) -> bool:
+        """One read of the pty into the tape; False at its end (EIO once the terminal is closed, or nothing more)."""
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:  # EIO: the terminal closed by the process and its children; EAGAIN: nothing more for now
+            return False
+        self.data.extend(data)
+        return bool(data)
 
     def text(self) -> str:
         return bytes(self.data).decode("utf-8", "replace")
@@ -57,11 +70,13 @@ class Tape:
         self._thread.join(timeout)
 
     def close(self) -> None:
-        """The terminal's window closed: its master end, then the thread that read it (once; again, nothing)."""
+        """The terminal's window closed: the thread that read it, then its master end (once; again, nothing)."""
         if self.fd >= 0:
-            fd, self.fd = self.fd, -1
-            os.close(fd)
-            self._thread.join(10)
+            os.write(self._wake, b"x")
+            self._thread.join()
+            for fd in (self.fd, self._woken, self._wake):
+                os.close(fd)
+            self.fd = -1
 
 
 def in_a_pty(argv: Sequence[str], size: tuple[int, int] | None = (120, 40), cwd: Path | None = None,
