@@ -53,9 +53,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
         _err(_line(line))
     if (code := screens._need_terminal("replay")) is not None:
         return code
+    from ..play.clock import PICK_HOLD
     from ..tui.replay import ReplayApp
 
-    app = ReplayApp(save, **screens.language_of(ReplayApp))
+    app = ReplayApp(save, pick_hold=PICK_HOLD, **screens.language_of(ReplayApp))
     details = screens.kept_traceback(app)
     signum = screens.run_screen(app)
     if app.return_code or app._exception is not None:  # Textual caught an error in the viewer and stopped

@@ -25,6 +25,7 @@ from ..engine.records import Ruling, changes_of
 from ..engine.review import gated_counters, undone_by, undone_seqs
 from ..engine.telling import earlier_than, placed
 from ..lang import SOURCE, Domain, current, set_language
+from ..play.clock import PickHold
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
@@ -129,10 +130,13 @@ class ReplayScreen(Screen[None]):
     ReplayScreen.-compact #card { max-height: 8; }
     """
 
-    def __init__(self, save: Save, every: Every | None = None, now: Callable[[], float] | None = None):
+    def __init__(self, save: Save, every: Every | None = None, now: Callable[[], float] | None = None,
+                 pick_hold: float = 0.0):
+        """``pick_hold``: seconds the facilitator's view's question holds an Enter pressed as it comes up."""
         super().__init__()
         self.save = save
         self._now = now if now is not None else (time.monotonic if every is None else (lambda: 0.0))
+        self.pick_hold = PickHold(self._now, pick_hold)
         #: where playback started (its clock, the event), and the event it last showed: it keeps to the speed
         self._played_from = (0.0, 0)
         self._played_to = -1
@@ -561,7 +565,10 @@ class ReplayScreen(Screen[None]):
                 self._set_facilitator(True)
 
         self._stop_playing()
-        self.app.push_screen(ConfirmScreen(_(FACILITATOR_WARNING), Text(_("f again hides them.")), weighty=True), done)
+        # held as the board's questions are: f and a nervous Enter at once put the control notes and the sealed moves
+        # never revealed on the debrief's projector (found in review)
+        self.app.push_screen(ConfirmScreen(_(FACILITATOR_WARNING), Text(_("f again hides them.")),
+                                           self.pick_hold.fresh(), weighty=True), done)
 
     def _set_facilitator(self, on: bool) -> None:
         self.facilitator = on
@@ -604,18 +611,21 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, Themed, App[None]):
     ]
 
     def __init__(self, save: Save, every: Every | None = None, *, lang: str | None = None,
-                 now: Callable[[], float] | None = None):
+                 now: Callable[[], float] | None = None, pick_hold: float = 0.0):
         """``lang``: the language the viewer speaks first (``--lang``; None: as the process speaks). ``every`` and
-        ``now``: the playback's timer and clock (a test's own; an injected timer without a clock: time stands)."""
+        ``now``: the playback's timer and clock (a test's own; an injected timer without a clock: time stands).
+        ``pick_hold``: how long a question holds an Enter pressed as it comes up (the command's
+        :data:`~tabletop.play.clock.PICK_HOLD`; 0: not held)."""
         super().__init__()
         if lang is not None:
             set_language(lang)
         self.save = save
         self._every = every
         self._now = now
+        self._pick_hold = pick_hold
 
     def on_mount(self) -> None:
-        self.push_screen(ReplayScreen(self.save, self._every, self._now))
+        self.push_screen(ReplayScreen(self.save, self._every, self._now, self._pick_hold))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -308,3 +308,23 @@ async def test_the_help_says_how_to_read_an_events_whole_working(tmp_path: Path,
         await pilot.press("down", "down")
         await pilot.pause()
         assert box.scroll_y == 2
+
+
+async def test_the_facilitator_view_s_question_does_not_take_an_enter_pressed_as_it_comes_up(tmp_path: Path) -> None:
+    """Found in review: ``f`` and a nervous Enter at once put the control notes and the sealed moves never revealed
+    on the debrief's projector; the question holds an Enter as the board's questions do (the command's pick hold)."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    clock = [100.0]
+    app = ReplayApp(open_save(record(tmp_path / "game.jsonl")), now=lambda: clock[0], pick_hold=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        viewer = screen_of(app)
+        burst(app, "f", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and not viewer.facilitator
+        clock[0] += 0.6  # read, then answered
+        await pilot.press("enter")
+        await settled(pilot)
+        assert screen_of(app) is viewer and viewer.facilitator
+        assert "FACILITATOR VIEW" in str(app.screen.query_one("#where", Static).render())
