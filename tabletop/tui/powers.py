@@ -386,7 +386,9 @@ class FacilitatorPowers(_Screen):
             if ok:
                 self.act(Action(kind))
 
-        self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
+        # held as a list's pick is: k or r and a nervous Enter at once set the card aside unread (found in review)
+        self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail),
+                                           self._question_hold()), done)
 
     def action_inject(self) -> None:
         if self._picks_then_keyboard():

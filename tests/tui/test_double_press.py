@@ -21,7 +21,7 @@ from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.modals import ConfirmScreen
 
-from .support import SIZE, SMALL, board, start, toasts
+from .support import SIZE, SMALL, board, burst, start, toasts
 from .test_clock import FakeTime
 
 
@@ -492,3 +492,24 @@ async def test_an_escape_pressed_once_more_after_a_dialog_closed_does_not_leave_
         await pilot.press("escape")  # read: Escape goes back
         await pilot.pause()
         assert board(pilot).stage is None
+
+
+@pytest.mark.parametrize("key", ["k", "r"])
+async def test_a_skip_or_a_redraw_is_asked_and_an_enter_at_once_does_not_answer_it(tmp_path: Path, key: str) -> None:
+    """Found in review: ``k`` (or ``r``) and a nervous Enter at once set the card on the table aside, unread; the
+    question holds that Enter as every other question a key opens."""
+    now = FakeTime()
+    session = start(tmp_path)
+    session.apply(legal_actions(session.state)[0])  # the card drawn
+    card = session.state.card
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        burst(app, key, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and session.state.card == card
+        now.advance(PICK_HOLD)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.state.log[-1].action.kind == {"k": "skip", "r": "redraw"}[key]
