@@ -119,17 +119,9 @@ def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = F
     """An argument's working: the action, the result wanted, every reason and counter as typed (a deck's
     stock text, as bots argue, in the words of ``names``), the odds and who set them, the roll. Typed texts
     go through the sanitiser, quoted."""
-    show = literal if screen else one_line
-
-    def quoted(text: Any) -> str:  # a stock text (a bot's) in the room's words; a team's own as typed
-        said = stock_said(names, text) if isinstance(text, str) else None
-        return _("\u201c{text}\u201d").format(text=show(said if said is not None else text))
-
-    parts = [_("action: {text}").format(text=quoted(ruling.text)), _("wants: {result}").format(result=_wanted_of(ruling))]
+    quoted = _quoting(names, screen)
+    parts = argued_parts(ruling, names, screen=screen)
     marked = ruling.odds_by == "matrix"
-    for i, reason in enumerate(ruling.reasons):
-        said = _("reason {n}: {text} (strong)") if marked and i in ruling.strong else _("reason {n}: {text}")
-        parts.append(said.format(n=i + 1, text=quoted(reason)))
     made = 0
     for actor, text in ruling.counters:
         who = names.get(actor, actor)
@@ -145,6 +137,29 @@ def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = F
         parts.append(_("rolled {first} + {second} = {total} vs target {target}").format(
             first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target))
     return parts
+
+
+def argued_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False) -> list[str]:
+    """What a team argued, before anyone answered: the action, the result wanted and every reason as typed (the
+    first lines of :func:`argument_parts`; a report's argument withdrawn before its ruling has only these)."""
+    quoted = _quoting(names, screen)
+    parts = [_("action: {text}").format(text=quoted(ruling.text)), _("wants: {result}").format(result=_wanted_of(ruling))]
+    marked = ruling.odds_by == "matrix"
+    for i, reason in enumerate(ruling.reasons):
+        said = _("reason {n}: {text} (strong)") if marked and i in ruling.strong else _("reason {n}: {text}")
+        parts.append(said.format(n=i + 1, text=quoted(reason)))
+    return parts
+
+
+def _quoting(names: Mapping[str, str], screen: bool) -> Any:
+    """A typed text, quoted: a stock text (a bot's) in the room's words; a team's own as typed, sanitised."""
+    show = literal if screen else one_line
+
+    def quoted(text: Any) -> str:
+        said = stock_said(names, text) if isinstance(text, str) else None
+        return _("\u201c{text}\u201d").format(text=show(said if said is not None else text))
+
+    return quoted
 
 
 def _wanted_of(ruling: Ruling) -> str:
@@ -202,4 +217,4 @@ def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = 
     return (["; ".join(parts)] if parts else []) + ([lapsed_word()] if ruling.lapsed else [])
 
 
-__all__ = ["argument_parts", "odds_label", "odds_words", "ruling_lines", "ruling_parts", "ruling_text"]
+__all__ = ["argued_parts", "argument_parts", "odds_label", "odds_words", "ruling_lines", "ruling_parts", "ruling_text"]

@@ -22,7 +22,7 @@ from typing import Any
 from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step
 from ..engine.records import RULING_KINDS, Ruling
-from ..engine.rulingwords import argument_parts, ruling_text
+from ..engine.rulingwords import argued_parts, argument_parts, ruling_text
 from ..engine.telling import tell
 from ..engine.wording import argued_words, lapsed_word, undone_word, wanted_words
 from .decisions import changes_text
@@ -71,6 +71,9 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
             _add_pending(game, typed, entry, pending[ev.seq])
         elif ev.seq in game.undone_by:
             entry["outcome"] = _withdrawn(game, ev.seq)
+            # what it argued, as the replay shows it (found from outside: a headline, "withdrawn", and no text)
+            entry["lines"] = argued_parts(Ruling(resolution="argue", text=a.text, wanted=tuple(entry["wanted"].items()),
+                                                 reasons=tuple(a.reasons or ())), game.names)
         entry["headline"] = _headline(game, entry)
         per_track[a.track].append(entry)
     seqs = {track: [ev.seq for ev in evs] for track, evs in overrides.items()}

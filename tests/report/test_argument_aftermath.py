@@ -132,6 +132,10 @@ def test_an_argument_undone_before_its_ruling_reads_as_withdrawn(tmp_path: Path)
                                           argument(), Action("undo", reason="sent by mistake"), argument()])
     undone, made_again = _arguments(path)
     assert undone["undone"] and not made_again["undone"]
+    # found from outside: the withdrawn argument had a headline and no text, where the replay showed it
+    assert undone["lines"] == ["action: \u201cOpen a hotline\u201d", "wants: progress +1",
+                               "reason 1: \u201cIt costs nothing\u201d"]
+    assert esc(undone["lines"][0]) in render(path, "md", audience="participants")
     assert undone["headline"] == (f"(undone) Round 1: Arden argues for progress +1 \u2014 "
                                   f"withdrawn: undone at #{_undo_of(path, undone['seq'])} before its ruling")
     assert "not ruled" not in render(path, "md")
@@ -158,3 +162,4 @@ def test_withdrawn_reads_in_russian_and_ukrainian(tmp_path: Path, code: str, sai
                                           argument(), Action("undo", reason="sent by mistake")])
     [a] = _arguments(path, lang=code)
     assert a["headline"].endswith(said.format(undo=_undo_of(path, a["seq"]))), a["headline"]
+
