@@ -2,7 +2,8 @@
 
 Every matrix argument made in the save, under its track (ruleset order): who
 argued, the action and the result wanted, each reason and counter as typed,
-the odds and who set them, the roll and what it did, and the facilitator's
+the odds and who set them, the roll and what it did, each roll of it undone before the one that stands (and the
+odds set again after it), and the facilitator's
 overrides of the track that followed the ruling (the room saw them) — or the
 step it waits on when the save stops before its ruling, or the undo that
 withdrew it. The texts are kept exactly as typed (the JSON report is the
@@ -22,7 +23,7 @@ from typing import Any
 from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step
 from ..engine.records import RULING_KINDS, Ruling
-from ..engine.rulingwords import argued_parts, argument_parts, ruling_text
+from ..engine.rulingwords import argued_parts, argument_parts, odds_label, ruling_text
 from ..engine.telling import tell
 from ..engine.wording import argued_words, lapsed_word, undone_word, wanted_words
 from .decisions import changes_text
@@ -47,6 +48,9 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
     bounds: dict[str, list[int]] = {}
     overrides: dict[str, list[Any]] = {}
     ruled_entries: list[tuple[str, int, dict[str, Any]]] = []
+    rulings_of: dict[int, list[int]] = {}  # each argument's rulings, undone ones too, in order
+    for ruling_seq, head_seq in game.proposal_of.items():
+        rulings_of.setdefault(head_seq, []).append(ruling_seq)
     for ev in game.events:
         a = ev.action
         if a.kind == "override":
@@ -74,6 +78,7 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
             # what it argued, as the replay shows it (found from outside: a headline, "withdrawn", and no text)
             entry["lines"] = argued_parts(Ruling(resolution="argue", text=a.text, wanted=tuple(entry["wanted"].items()),
                                                  reasons=tuple(a.reasons or ())), game.names)
+        entry["undone_rolls"] = _undone_rolls(game, sorted(rulings_of.get(ev.seq, ())), entry["odds"])
         entry["headline"] = _headline(game, entry)
         per_track[a.track].append(entry)
     seqs = {track: [ev.seq for ev in evs] for track, evs in overrides.items()}
@@ -113,6 +118,7 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
         "dice": [],
         "lines": [],
         "working": None,
+        "undone_rolls": [],  # its rolls undone before the ruling that stands (see _undone_rolls)
         "overrides": [],  # the facilitator's overrides of the track after its ruling (see _overridden)
         **({"lang": a.lang} if a.lang is not None else {}),  # the language its text and reasons were typed in
     }
@@ -149,6 +155,34 @@ def _overridden(game: ReplayedGame, overrides: list[Any], seqs: list[int], bound
             "line": (_("then, at #{seq}: {override}; {changes}").format(seq=ev.seq, override=override, changes=changes)
                      if changes else _("then, at #{seq}: {override}").format(seq=ev.seq, override=override)),
         })
+    return out
+
+
+def _undone_rolls(game: ReplayedGame, rulings: list[int], odds_now: str | None) -> list[dict[str, Any]]:
+    """An argument's rolls an undo took back (``rulings``: the seqs of all its rulings, in order; ``odds_now``: the
+    odds it stands at), each with what came after it: the odds set again when they changed.
+
+    Found from outside: Russia's argument read "odds: likely … rolled 2 + 6 = 8 vs target 6" under Arguments, and
+    nothing more, where the facilitator had rolled it at even odds (2 + 6 = 8 vs 7, #45), undone the roll and the
+    odds, and set likely: the same dice come again after an undo, so the odds were chosen with the dice seen.
+    """
+    out = []
+    for i, seq in enumerate(rulings):
+        ruling = Ruling.from_result(game.by_seq[seq].result) if seq in game.by_seq else None
+        if seq not in game.undone_by or ruling is None or ruling.resolution != "argue" or len(ruling.dice) != 2:
+            continue
+        later = next((r for r in rulings[i + 1:] if r in game.by_seq), None)
+        next_ruling = Ruling.from_result(game.by_seq[later].result) if later is not None else None
+        odds_again = next_ruling.odds if next_ruling is not None else odds_now
+        line = _("rolled {first} + {second} = {total} vs {target} ({odds}) at #{seq}, undone at #{undo}").format(
+            first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target,
+            odds=odds_label(ruling.odds), seq=seq, undo=game.undone_by[seq])
+        changed = odds_again is not None and odds_again != ruling.odds
+        if changed:
+            line = _("{rolled}; odds set again: {odds}").format(rolled=line, odds=odds_label(odds_again))
+        out.append({"seq": seq, "undone_by": game.undone_by[seq], "dice": list(ruling.dice), "total": ruling.total,
+                    "target": ruling.target, "odds": ruling.odds, "success": ruling.success,
+                    "odds_again": odds_again if changed else None, "line": line})
     return out
 
 

@@ -193,6 +193,7 @@ def arguments_section(tracks: Sequence[dict[str, Any]], section_id: str) -> str:
         for a in track["arguments"]:
             cls = ' class="undone"' if a["undone"] else ""
             lines = "".join(f"<li>{typed_line(line, a)}</li>" for line in a["lines"])
+            lines += "".join(f'<li class="undone-roll">{e(u["line"])}</li>' for u in a.get("undone_rolls", ()))  # untranslated: markup
             lines += "".join(f'<li class="overridden">{overridden_line(o)}</li>' for o in a.get("overrides", ()))  # untranslated: markup
             parts.append(f"<div{cls}><p><strong>{e(a['headline'])}</strong></p><ul>{lines}</ul></div>")
     parts.append("</section>")

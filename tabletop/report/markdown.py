@@ -267,6 +267,8 @@ def _arguments(doc: _Doc, report: dict[str, Any]) -> None:
         for a in track["arguments"]:
             doc.p(f"**{esc(a['headline'])}**")
             doc.add(f"- {mark_quotes(esc(line), a, esc, lang_after)}" for line in a["lines"])
+            # a roll undone and made again, at other odds perhaps: the dice were seen before the odds that stand
+            doc.add(f"- {esc(u['line'])}" for u in a.get("undone_rolls", ()))
             # what the facilitator did to the result next, as the room saw it (its reason marked as the timeline's)
             doc.add(f"- {esc(o['line'])}" for o in a.get("overrides", ()))
 

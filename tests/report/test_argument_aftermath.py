@@ -163,3 +163,47 @@ def test_withdrawn_reads_in_russian_and_ukrainian(tmp_path: Path, code: str, sai
     [a] = _arguments(path, lang=code)
     assert a["headline"].endswith(said.format(undo=_undo_of(path, a["seq"]))), a["headline"]
 
+
+def _rolled_again_at_other_odds(path: Path) -> Path:
+    """The facilitator sets unlikely odds and undoes them, sets even, rolls, undoes the roll and the odds, sets
+    likely and rolls again: the same dice come again (the undo dialog says so), at other odds."""
+    return _record(path, [
+        Action("draw"), Action("skip", reason="not today"), ADVANCE, argument(), pass_("b"), pass_("c"), ADVANCE,
+        counter("b", text="Too soon"), Action("undo", reason="wrong team"), counter("b"), counter("c"),
+        odds("unlikely"), Action("undo", reason="misclick"), odds("even"), Action("roll", track="alpha"),
+        Action("undo", reason="wrong odds"), Action("undo", reason="wrong odds"), odds("likely"),
+        Action("roll", track="alpha")])
+
+
+def test_a_roll_undone_and_made_again_at_other_odds_is_told_under_its_argument(tmp_path: Path) -> None:
+    """Found from outside: the Arguments section showed only the last roll, at likely odds; the roll at even odds the
+    facilitator had undone, seeing its dice, before choosing other odds was only in the timeline and the log."""
+    path = _rolled_again_at_other_odds(tmp_path / "g.jsonl")
+    [a] = _arguments(path)
+    report = json.loads(render(path, "json"))
+    first, last = [d for d in report["log"] if d["kind"] == "roll"]
+    [again] = a["undone_rolls"]
+    assert (again["seq"], again["undone_by"], again["odds"], again["target"]) == (
+        first["seq"], first["undone_by"], "even", 7) and a["ruled_at"] == last["seq"]
+    d1, d2 = again["dice"]
+    assert again["line"] == (f"rolled {d1} + {d2} = {d1 + d2} vs 7 (even) at #{first['seq']}, undone at "
+                             f"#{first['undone_by']}; odds set again: likely")
+    for fmt, quote in (("md", esc), ("html", e)):
+        for audience in ("facilitator", "participants"):
+            text = render(path, fmt, audience=audience)
+            section = text[text.index("Arguments"):]
+            assert section.index(quote(again["line"])) > section.index(quote(a["headline"])), (fmt, audience)
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("ru", "выпало {d1} + {d2} = {t}, цель 7 (шансы равные), в событии #{seq}, отменено событием #{undo}; "
+           "шансы заданы заново: вероятные"),
+    ("uk", "випало {d1} + {d2} = {t}, мета 7 (шанси рівні), у події #{seq}, скасовано подією #{undo}; "
+           "шанси задано знову: імовірні")])
+def test_the_undone_roll_reads_in_russian_and_ukrainian(tmp_path: Path, code: str, said: str) -> None:
+    path = _rolled_again_at_other_odds(tmp_path / "g.jsonl")
+    [a] = _arguments(path, lang=code)
+    [again] = a["undone_rolls"]
+    d1, d2 = again["dice"]
+    assert again["line"] == said.format(d1=d1, d2=d2, t=d1 + d2, seq=again["seq"], undo=again["undone_by"])
+
