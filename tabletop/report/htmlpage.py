@@ -50,7 +50,7 @@ from .words import (
     players_unrecorded,
     quoted,
     secrets_left_out,
-    aside_reason, set_aside_text,
+    aside_reason, set_aside_text, taken_back_words,
     passed_words,
     tabled_earlier,
     working_parts,
@@ -346,7 +346,7 @@ class _Report:
 
     def _round_items(self, rnd: dict[str, Any]) -> list[str]:
         """One round's events as list items, in time order (:func:`in_order`), then who passed."""
-        said = {"cards": self._card_item, "moves": self._move_item, "rulings": lambda r: self._ruling_item(r, rnd["round"]),
+        said = {"cards": self._card_item, "moves": self._move_item, "taken_back": self._taken_back_item, "rulings": lambda r: self._ruling_item(r, rnd["round"]),
                 "facilitator": self._facilitator_item, "notes": self._note_item, "status_changes": self._status_item}
         items = [said[kind](item) for kind, item in in_order(rnd)]
         if rnd["passes"]:
@@ -410,6 +410,12 @@ class _Report:
             + (f"<ul><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>" if m["changes_text"] else "")
             + "</li>"
         )
+
+    def _taken_back_item(self, t: dict[str, Any]) -> str:
+        """An argument's counter or odds an undo took back, as an undone move is told."""
+        said = taken_back_words(t["kind"]).format(seq=t["seq"], summary=f'<span class="text">{self._summary(t["seq"], t["summary"])}',  # untranslated: markup
+                                                  result=f'{_("undone")}</span>')
+        return f'<li class="move undone">{said}{self._undone(t["seq"])}</li>'  # untranslated: markup
 
     def _ruling_item(self, r: dict[str, Any], round_: int) -> str:
         earlier = tabled_earlier(r, round_)

@@ -28,6 +28,7 @@ from .words import (
     passed_words,
     set_aside_text,
     tabled_earlier,
+    taken_back_words,
     typed_words,
 )
 
@@ -52,6 +53,7 @@ def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
     said: dict[str, Callable[[dict[str, Any]], list[str]]] = {
         "cards": _card,
         "moves": _move,
+        "taken_back": _taken_back,
         "rulings": lambda r: _ruling(r, rnd["round"], argued),
         "facilitator": _facilitator,
         "notes": _note,
@@ -100,6 +102,13 @@ def _move(m: dict[str, Any]) -> list[str]:
     return ["- " + _("Move #{seq}: {actor} \u2014 {move}{where}{link}{detail} \u2192 {result}").format(
         seq=m["seq"], actor=esc(m["actor_name"]), move=esc(m["move_name"]), where=where, link=link,
         detail=move_detail(m), result=result), *_changes(m)]
+
+
+def _taken_back(t: dict[str, Any]) -> list[str]:
+    """An argument's counter or odds an undo took back: ``Odds #10: The facilitator sets the odds: … → **undone**
+    by #11``, as an undone move reads."""
+    return ["- " + taken_back_words(t["kind"]).format(
+        seq=t["seq"], summary=esc(t["summary"]), result=_("**undone** by #{seq}").format(seq=t["undone_by"]))]
 
 
 def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any]) -> list[str]:

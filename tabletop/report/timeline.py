@@ -74,14 +74,18 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
 
 #: a round's kinds of events, in the order they are told when they share an event number (a ruling, then the
 #: status change it made)
-_TOLD = ("cards", "moves", "rulings", "facilitator", "notes", "status_changes")
+_TOLD = ("cards", "moves", "taken_back", "rulings", "facilitator", "notes", "status_changes")
+#: an argument's steps a ruling's working tells, listed apart (in ``taken_back``, only in a round that has one) when
+#: an undo took them back
+_TAKEN_BACK = ("counter", "odds")
 
 
 def in_order(rnd: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """A round's cards, moves, rulings, facilitator events, notes and status changes as they happened, each with
+    """A round's cards, moves, undone counters and odds, rulings, facilitator events, notes and status changes as
+    they happened, each with
     its kind (``"moves"``...): by event number, so a debrief reads that an override came before the move it made
     possible. Who passed is summed up apart."""
-    told = sorted(((item["seq"], rank, kind, item) for rank, kind in enumerate(_TOLD) for item in rnd[kind]),
+    told = sorted(((item["seq"], rank, kind, item) for rank, kind in enumerate(_TOLD) for item in rnd.get(kind, ())),
                   key=lambda found: found[:2])
     return [(kind, item) for _seq, _rank, kind, item in told]
 
@@ -161,6 +165,11 @@ def _events(
                             **({"time_up": True} if entry.get("time_up") else {})})  # the phase timer's pass
     elif kind in RULING_KINDS and entry["ruling"] is not None:
         r["rulings"].append(_ruling(entry, base, by_seq))
+    elif kind in _TAKEN_BACK and entry["undone"]:
+        # one that stands is told in its ruling's working; one undone is in none (found from outside: "Undo: The
+        # facilitator sets the odds: unlikely" with no entry for the odds it took back), told as an undone move is
+        r.setdefault("taken_back", []).append({**base, "kind": kind, "actor": entry["actor"],
+                                               "actor_name": entry["actor_name"]})
     elif kind in FACILITATOR_KINDS and kind != "note":
         item = {
             **base,

@@ -345,6 +345,12 @@ def set_aside_text(skipped: Mapping[str, Any]) -> str:
     return _("skipped by the facilitator (#{seq})").format(seq=skipped["seq"])
 
 
+def taken_back_words(kind: str) -> str:
+    """The format of an argument's counter or odds an undo took back, in the timeline (``{seq}``, ``{summary}``,
+    ``{result}``): ``Counter #8: … → undone``, as ``Move #4: … → undone`` reads."""
+    return _("Odds #{seq}: {summary} \u2192 {result}") if kind == "odds" else _("Counter #{seq}: {summary} \u2192 {result}")
+
+
 def aside_reason(skipped: Mapping[str, Any]) -> str | None:
     """A person's reason for setting a card aside; None when there is none (the log entry's ``reason`` holds no
     reason tabletop recorded in the facilitator's place: :func:`~.decisions.log_entry`)."""

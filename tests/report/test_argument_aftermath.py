@@ -207,3 +207,17 @@ def test_the_undone_roll_reads_in_russian_and_ukrainian(tmp_path: Path, code: st
     d1, d2 = again["dice"]
     assert again["line"] == said.format(d1=d1, d2=d2, t=d1 + d2, seq=again["seq"], undo=again["undone_by"])
 
+
+def test_undone_counters_and_odds_are_in_the_timeline_as_undone_moves_are(tmp_path: Path) -> None:
+    """Found from outside: the timeline told "Undo: Brask counters: …" and "Undo: The facilitator sets the odds:
+    unlikely", while the counter and the odds it took back had no entry there (those that stand are in the ruling's
+    working); an undone move reads "Move #4 … → **undone** by #5"."""
+    path = _rolled_again_at_other_odds(tmp_path / "g.jsonl")
+    log = json.loads(render(path, "json"))["log"]
+    taken = [d for d in log if d["kind"] in ("counter", "odds") and d["undone"]]
+    assert [d["kind"] for d in taken] == ["counter", "odds", "odds"]
+    md = render(path, "md")
+    html = render(path, "html")
+    for d in taken:
+        assert f"#{d['seq']}: {esc(d['summary'])} \u2192 **undone** by #{d['undone_by']}" in md, d
+        assert f"#{d['seq']}: <span class=\"text\">{e(d['summary'])}" in html, d
