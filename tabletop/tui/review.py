@@ -6,9 +6,14 @@ now, undone actions counting for nothing); this module only words them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from rich.text import Text
 
 from ..engine import State
+from ..engine.actions import Event
+from ..engine.rulingwords import odds_label
 from ..engine.ending import last_review_warning
 from ..engine.review import (PROVISIONAL, StatusStep, made_again, net_changes, net_meter_changes, status_steps,
                              undone_this_round)
@@ -104,12 +109,36 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         redone = [e for e in undone if e.seq in again]
         if redone:
             out.append(_("Undone this round and made again (counted above):") + "\n", style="dim")
+            this_round = {e.seq: e for e in state.this_round()}
             for event in redone:
-                made = _("made again: #{seq}").format(seq=again[event.seq])
+                made = _made_again(event, this_round[again[event.seq]])
                 out.append(f"  {room_told(state, event, hidden)} \u2014 {made}\n", style="dim")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out
+
+
+def _made_again(undone: Event, again: Event) -> str:
+    """``made again: #49``; a roll made again at other odds, or to another result, says so with its figures.
+
+    Found from outside: "… succeeds — rolled 2+6 = 8 vs 7 (even) — made again: #49", where #49 was rolled vs 6
+    (likely): the same action, the same dice after the undo, and another ruling."""
+    before, after = _ruling_of(undone), _ruling_of(again)
+    if before is None or after is None or before == after:
+        return _("made again: #{seq}").format(seq=again.seq)
+    if after.get("odds") is not None and after.get("odds") != before.get("odds"):
+        return _("made again at other odds: #{seq}, {total} vs {target} ({odds})").format(
+            seq=again.seq, total=after.get("total"), target=after.get("target"), odds=odds_label(str(after["odds"])))
+    if (after.get("total"), after.get("target")) != (before.get("total"), before.get("target")):
+        return _("made again, ruled otherwise: #{seq}, {total} vs {target}").format(
+            seq=again.seq, total=after.get("total"), target=after.get("target"))
+    return _("made again: #{seq}").format(seq=again.seq)
+
+
+def _ruling_of(event: Event) -> Mapping[str, Any] | None:
+    """A roll's ruling as saved (None: the event rolled nothing)."""
+    ruling = event.result.get("ruling") if event.action.kind == "roll" and isinstance(event.result, Mapping) else None
+    return ruling if isinstance(ruling, Mapping) else None
 
 
 __all__ = ["review_text"]

@@ -100,3 +100,25 @@ def test_an_undone_action_made_again_is_not_said_to_be_left_out() -> None:
         said = review_text(state).plain
     assert "Undone this round (not counted above)" not in said, said
     assert f"made again: #{again}" in said, said
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("en", "made again at other odds: #{seq}, {total} vs 6 (likely)"),
+    ("ru", "сделано снова при других шансах: #{seq}, {total}, цель 6 (шансы вероятные)"),
+    ("uk", "зроблено знову за інших шансів: #{seq}, {total}, мета 6 (шанси імовірні)")])
+def test_a_roll_made_again_at_other_odds_says_what_changed(code: str, said: str) -> None:
+    """Found from outside: "Russia: Make an argument on Status of Ukraine succeeds — rolled 2+6 = 8 vs 7 (even) —
+    made again: #49", where #49 was rolled vs 6 (likely): the facilitator had undone the roll and the odds, seen the
+    dice, and set other odds. The same roll at the same odds is still just "made again"."""
+    from tests.engine.argue_kit import argue_scenario, counter, odds, to_counters
+    from tests.engine.support import run
+
+    undo = Action("undo", reason="wrong odds")
+    state = run(new_game(argue_scenario(counters="all"), 2), [
+        *to_counters(), counter("b"), counter("c"), odds("even"), Action("roll", track="alpha"), undo, undo,
+        odds("likely"), Action("roll", track="alpha")])
+    rolled = state.log[-1]
+    assert rolled.action.kind == "roll" and rolled.result["ruling"]["odds"] == "likely"
+    with lang.using(code):
+        text = review_text(state).plain
+    assert said.format(seq=rolled.seq, total=rolled.result["ruling"]["total"]) in text, text
