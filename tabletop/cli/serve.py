@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .arguments import _positive
 from .join import address
 from .lifeline import SERVE_PID
+from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS
 from .terminal import _err, _out
 from ..lang import LANGUAGES, NAMES, Domain, current, named_language
 from ..content.oswords import system_words
@@ -34,6 +36,12 @@ def add_commands(sub: Any) -> None:
     p.add_argument("address", metavar="ADDR:PORT", type=address, help=_("where `tabletop host` listens"))
     p.add_argument("--listen", metavar="ADDR:PORT", type=address, default=DEFAULT_LISTEN,
                    help=_("where the web page listens (default {listen}: this machine only)").format(listen=DEFAULT_LISTEN))
+    p.add_argument("--max-screens", metavar="N", type=_positive, default=MAX_SCREENS,
+                   help=_("browser screens run at once, each some 50 MB; a tab past them is told they are all in use "
+                          "(default {count})").format(count=MAX_SCREENS))
+    p.add_argument("--max-screens-per-address", metavar="N", type=_positive, default=MAX_SCREENS_PER_ADDRESS,
+                   help=_("browser screens run at once for one address (a laptop; behind a proxy, every browser "
+                          "has the proxy's) (default {count})").format(count=MAX_SCREENS_PER_ADDRESS))
     p.set_defaults(func=cmd_serve)
 
 
@@ -183,7 +191,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             # a page in a browser's language starts its screen in it (:func:`~.serveroom.page_language`)
             serving = server(join_command(args.address, named, os.getpid()), host=host.strip("[]"),
                              port=int(port), title="tabletop", public_url=public, templates_path=templates,
-                             command_in=lambda code: join_command(args.address, code, os.getpid()), lang=named)
+                             command_in=lambda code: join_command(args.address, code, os.getpid()), lang=named,
+                             max_screens=args.max_screens, max_screens_per_address=args.max_screens_per_address)
             serving.serve()
     except OSError as exc:
         _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))

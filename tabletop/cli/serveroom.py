@@ -19,18 +19,31 @@ Stopping ends each tab's screen itself (:func:`end_screens`) and closes its page
 page to close and never on its screen, and serve took some 15 s to stop with a tab open, the screens' ends coming
 after its event loop had closed ("Loop … that handles pid N is closed", an "Exception ignored … Event loop is
 closed" traceback; found from outside).
+
+A hostile participant on the room's network (found from outside): every WebSocket to ``/ws`` started its own screen
+process (some 48 MB) before any code was typed, with no limit; connections sending their request a byte a second
+were never closed, and enough of them made the page unreachable; every refused request printed its own line.
+Now serve runs at most :data:`MAX_SCREENS` screens at once, :data:`MAX_SCREENS_PER_ADDRESS` from one address
+(:class:`Screens`), and refuses the next tab at once, its page saying why (``/full``); a connection that has not
+sent its whole request within :data:`REQUEST_DEADLINE` seconds is closed; serve's open-files limit is raised to
+the hard limit (:func:`more_open_files`); and the web server's lines are one a kind every :data:`WINDOW` seconds
+at most, with a count, as the host says hostile traffic.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import re
 import signal
 import sys
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from contextvars import ContextVar
 from typing import Any, Protocol
 
@@ -38,16 +51,21 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from ..seats.alarm import WINDOW, peer_of
 from ..seats.host import every_ipv6
 from .host import bracketed
+from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS, REQUEST_DEADLINE
 from .terminal import _err, _out
 from ..content.literal import one_line
-from ..lang import LANGUAGES, Domain
+from ..lang import LANGUAGES, Domain, current, using
 
 _, ngettext, N_ = Domain("cli").words()
 
 #: the longest a server's problem is shown (an error may quote a whole request)
 PROBLEM_CHARS = 300
+
+#: the close code of a refused tab's WebSocket: "try again later" (RFC 6455's registry)
+TRY_AGAIN_LATER = 1013
 
 #: how long a tab's screen is given to end on SIGTERM (its screen closes as its quit key does) before it is killed
 END_GRACE = 3.0
@@ -102,9 +120,31 @@ def page_template(name: str, lang: str | None) -> str:
     return f"{stem}.{lang}.{suffix}" if dot else name
 
 
+@dataclass
+class _Kind:
+    """One kind of the web server's lines: when one was last said, how many and the newest held back since."""
+
+    said_at: float
+    held: int = 0
+    newest: str = ""
+
+
 class _OneLine(logging.Handler):
     """Each warning or error of the web server as one line on the facilitator's terminal: no traceback (nor
-    its local variables), every character visible, at most :data:`PROBLEM_CHARS` of it."""
+    its local variables), every character visible, at most :data:`PROBLEM_CHARS` of it.
+
+    One line a kind (the message's form and its error's type, whatever address it names) every :data:`WINDOW`
+    seconds at most: the first at once, those after it counted and said with the newest once the window is over
+    (:meth:`flush`, called each second while serving). Found from outside: a flood of bad requests printed a line
+    each, and a full descriptor table one a second. ``say`` prints a line; the clock is injected."""
+
+    def __init__(self, level: int = logging.WARNING, *, say: Callable[[str], None] = _err,
+                 clock: Callable[[], float] = time.monotonic, window: float = WINDOW) -> None:
+        super().__init__(level)
+        self._say = say
+        self._clock = clock
+        self._window = window
+        self._kinds: dict[tuple[str, str], _Kind] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -116,9 +156,93 @@ class _OneLine(logging.Handler):
             text = one_line(text)
             if len(text) > PROBLEM_CHARS:
                 text = text[: PROBLEM_CHARS - 1] + "\u2026"
-            _err(_("tabletop serve: the web server says: {problem}").format(problem=text))
+            kind = (str(record.msg), type(error).__name__ if error is not None else "")
+            now = self._clock()
+            known = self._kinds.get(kind)
+            if known is not None and now - known.said_at < self._window:
+                known.held += 1
+                known.newest = text
+                return
+            self._kinds[kind] = _Kind(said_at=now)
+            self._say(_("tabletop serve: the web server says: {problem}").format(problem=text))
         except Exception:  # noqa: BLE001 - a line that cannot be shown must not stop the server
             pass
+
+    def flush(self) -> None:
+        """Say each kind held back whose window is over: how many, and the newest."""
+        now = self._clock()
+        for kind in self._kinds.values():
+            if kind.held and now - kind.said_at >= self._window:
+                with contextlib.suppress(Exception):  # (as a line in emit)
+                    self._say(ngettext(
+                        "tabletop serve: the web server says, {count} more time in the last {seconds} s: {problem}",
+                        "tabletop serve: the web server says, {count} more times in the last {seconds} s: {problem}",
+                        kind.held).format(count=kind.held, seconds=round(self._window), problem=kind.newest))
+                kind.said_at, kind.held, kind.newest = now, 0, ""
+
+
+class Screens:
+    """The browser tabs whose screens run now, by the address each came from: a new one is let in while the room
+    runs fewer than ``most`` and its address fewer than ``most_per_address``."""
+
+    def __init__(self, most: int = MAX_SCREENS, most_per_address: int = MAX_SCREENS_PER_ADDRESS) -> None:
+        self.most = most
+        self.most_per_address = most_per_address
+        self._running: Counter[str] = Counter()
+
+    def admit(self, peer: str) -> str | None:
+        """Let a tab from ``peer`` in (None), or say which cap it meets: ``"room"`` or ``"address"``."""
+        if self._running.total() >= self.most:
+            return "room"  # untranslated: an id, worded in :func:`full_page`
+        if self._running[peer] >= self.most_per_address:
+            return "address"  # untranslated: an id
+        self._running[peer] += 1
+        return None
+
+    def leave(self, peer: str) -> None:
+        """A tab from ``peer`` let in has ended: its place is free."""
+        self._running[peer] -= 1
+        if self._running[peer] <= 0:
+            del self._running[peer]
+
+
+def full_page(why: str, count: int, lang: str | None) -> str:
+    """The page a refused tab goes to: all the room's screens in use (``why`` ``"room"``), or all its address's
+    (``"address"``), ``count`` of them; in ``lang`` (None: serve's), with a link back to the page in it."""
+    from html import escape
+
+    with using(lang if lang in LANGUAGES else current()):
+        if why == "address":
+            said = ngettext("This address already has {count} screen open, as many as serve runs for one address.",
+                            "This address already has {count} screens open, as many as serve runs for one address.",
+                            count)
+        else:
+            said = ngettext("All {count} of this room's screens are in use.",
+                            "All {count} of this room's screens are in use.", count)
+        advice = _("Close a tab nobody needs, or ask the facilitator; then try again.")
+        again = _("Try again")
+        code = current()
+    link = f"/?lang={code}"  # untranslated: a route
+    return ("<!DOCTYPE html>\n"  # untranslated: markup, from here on
+            f'<html lang="{escape(code)}"><head><meta charset="utf-8"><title>tabletop</title></head>'
+            '<body style="background: #0c181f; color: rgba(255, 255, 255, 0.95); font-family: menlo, monospace; '
+            'text-align: center; padding: 64px 16px">'
+            f"<p>{escape(said.format(count=count))}</p><p>{escape(advice)}</p>"
+            f'<p><a href="{escape(link)}" style="color: inherit">{escape(again)}</a></p></body></html>\n')
+
+
+def more_open_files() -> None:
+    """Raise this process's soft limit on open files to its hard limit (found from outside: 260 slow connections
+    under ``ulimit -n 256`` made the page unreachable). Nothing where there are no such limits."""
+    try:
+        import resource
+    except ImportError:  # (Windows)
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == hard:
+        return
+    with contextlib.suppress(ValueError, OSError):  # (macOS refuses an unlimited soft limit: the soft one stays)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
 class StopQuestion:
@@ -175,15 +299,28 @@ class ServeServer(Server):
     interrupted = False
 
     def __init__(self, *args: Any, command_in: Callable[[str], str] | None = None, lang: str | None = None,
-                 **kwargs: Any) -> None:
+                 max_screens: int = MAX_SCREENS, max_screens_per_address: int = MAX_SCREENS_PER_ADDRESS,
+                 request_deadline: float = REQUEST_DEADLINE, **kwargs: Any) -> None:
         """``command_in``: the command a tab whose page is in a language runs (its screen starts in it); None: every
-        tab runs the one command. ``lang``: serve's own (``--lang``), the page's where the browser names none."""
+        tab runs the one command. ``lang``: serve's own (``--lang``), the page's where the browser names none.
+        ``max_screens``, ``max_screens_per_address``: the screens run at once (:class:`Screens`);
+        ``request_deadline``: the seconds a connection has to send its whole request."""
         super().__init__(*args, **kwargs)
         #: each open tab's screen and its page, while the tab is open
         self._tabs: dict[AppService, web.WebSocketResponse] = {}
         self._stopping = False
         self._command_in = command_in
         self._lang = lang
+        self._screens = Screens(max_screens, max_screens_per_address)
+        self._request_deadline = request_deadline
+        #: the web server's lines on the terminal, once logging is set up
+        self._lines: _OneLine | None = None
+
+    def web_options(self) -> dict[str, Any]:
+        """What aiohttp's runner is given: a connection idle, or still sending its request, for
+        ``request_deadline`` seconds is closed (aiohttp's keep-alive timer starts as a connection opens, and a
+        request begun but not whole by then ends it: found from outside, slow requests held forever)."""
+        return {"keepalive_timeout": self._request_deadline}  # untranslated: aiohttp's option
 
     @property  # type: ignore[override]
     def command(self) -> str:
@@ -199,7 +336,16 @@ class ServeServer(Server):
         app = await super()._make_app()
         if self._command_in is not None:  # a page in one of our languages names its screen's: /ws/ru
             app.router.add_get("/ws/{lang}", self.handle_websocket)  # untranslated: a route
+        app.router.add_get("/full", self.handle_full)  # untranslated: a route
         return app
+
+    async def handle_full(self, request: web.Request) -> web.Response:
+        """Where a refused tab's page goes: why it has no screen, in its language (:func:`full_page`)."""
+        why = "address" if request.query.get("why") == "address" else "room"  # untranslated: ids
+        count = self._screens.most_per_address if why == "address" else self._screens.most
+        lang = request.query.get("lang")
+        return web.Response(status=503, text=full_page(why, count, lang if lang in LANGUAGES else self._lang),
+                            content_type="text/html", headers={"Retry-After": "30"})  # untranslated: HTTP
 
     async def handle_index(self, request: web.Request) -> Any:
         """The page in the browser's language (:func:`page_language`), else serve's (``--lang``), else as served."""
@@ -214,22 +360,58 @@ class ServeServer(Server):
         return aiohttp_jinja2.render_template(page_template("app_index.html", lang), request, context)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """A tab's screen, started while the room and the tab's address run fewer than their caps; else refused at
+        once, no screen started: the tab's page goes to ``/full``, which says so in its language."""
         lang = request.match_info.get("lang")
-        token = _SCREEN_LANG.set(lang if lang in LANGUAGES else None)
+        lang = lang if lang in LANGUAGES else None
+        if not web.WebSocketResponse().can_prepare(request).ok:  # no WebSocket asked for (a scanner): no screen
+            raise web.HTTPBadRequest()
+        peer = peer_of((request.remote,))
+        full = self._screens.admit(peer)
+        if full is not None:
+            return await self._refused(request, full, lang)
+        token = _SCREEN_LANG.set(lang)
         try:
             return await super().handle_websocket(request)
         finally:
             _SCREEN_LANG.reset(token)
+            self._screens.leave(peer)
+
+    async def _refused(self, request: web.Request, why: str, lang: str | None) -> web.WebSocketResponse:
+        """A tab past a cap: its page is sent to ``/full`` (textual-serve's page opens a URL it is sent) and its
+        WebSocket closed, "try again later"; serve's terminal says it, one line a kind each :data:`WINDOW` s."""
+        from urllib.parse import urlencode
+
+        page = web.WebSocketResponse()
+        await page.prepare(request)
+        where = "/full?" + urlencode({"why": why, **({"lang": lang} if lang else {})})  # untranslated: a route
+        await page.send_str(json.dumps(["open_url", {"url": where, "new_tab": False}]))  # untranslated: wire
+        await page.close(code=TRY_AGAIN_LATER, message=b"SCREENS_FULL")  # untranslated: a wire code
+        logging.getLogger("tabletop.serve").warning(  # untranslated: the logger's name
+            _("a tab from %s was refused a screen: %s"), request.remote,
+            _("all the room's screens are in use") if why == "room" else _("its address has all its screens open"))
+        return page
 
     def initialize_logging(self) -> None:
-        logging.basicConfig(level=logging.WARNING, handlers=[_OneLine(logging.WARNING)], force=True)
+        self._lines = _OneLine(logging.WARNING)
+        logging.basicConfig(level=logging.WARNING, handlers=[self._lines], force=True)
 
     def serve(self, debug: bool = False) -> None:
+        """textual-serve's ``serve``, with :meth:`web_options` and the open-files limit raised first."""
         if every_ipv6(self.host):  # every interface, IPv4 too, as tabletop host's [::] (aiohttp's "::" is IPv6 only)
             self.host = ["::", "0.0.0.0"]  # type: ignore[assignment]  # aiohttp's run_app takes several hosts
         sys.unraisablehook = quiet_unraisable  # serve's to the end: what is collected at exit is said in a line
+        more_open_files()
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with contextlib.suppress(NotImplementedError):  # (Windows' loop takes no signal handler)
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
         try:
-            super().serve(debug)
+            web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                        print=lambda *args: None, **self.web_options())
         except KeyboardInterrupt:  # a Ctrl-C as the loop closed, with serving stopped as asked: nothing more to do
             if not self._stopping:
                 raise
@@ -268,9 +450,17 @@ class ServeServer(Server):
         Ctrl+C is told from a stop signal: textual-serve ends quietly on both (found from outside: exit 0 after
         Ctrl+C, where every other command exits 130). With a terminal to answer in, Ctrl+C asks first; without
         one (a supervisor's SIGINT, stdin not a terminal) it stops at once, as before."""
+        loop = asyncio.get_running_loop()
+        lines = self._lines
+        if lines is not None:  # what the web server held back is said once its window is over
+
+            def flush() -> None:
+                lines.flush()
+                loop.call_later(1, flush)
+
+            loop.call_later(1, flush)
         if os.name != "posix":  # (Windows' event loop takes no signal handler: there, Ctrl+C ends as textual-serve's)
             return
-        loop = asyncio.get_running_loop()
         if not _answerable():
             loop.add_signal_handler(signal.SIGINT, self._interrupt)
             return
@@ -378,4 +568,5 @@ class RoomServer(ServeServer):
             _ORIGIN.reset(token)
 
 
-__all__ = ["RoomServer", "ServeServer", "StopQuestion", "end_screens", "origin", "quiet_unraisable"]
+__all__ = ["RoomServer", "Screens", "ServeServer",
+           "StopQuestion", "end_screens", "full_page", "more_open_files", "origin", "quiet_unraisable"]
