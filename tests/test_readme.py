@@ -78,3 +78,16 @@ def test_the_readme_says_escape_over_typed_text_takes_two_presses_as_the_dialogs
     assert "Escape sends nothing." not in text
     said = text[text.index("Make an argument"):text.index("Undo takes back one step")]
     assert "Escape twice" in said and "warns" in said, said
+
+
+def test_the_readme_says_a_resume_gives_back_the_time_after_the_last_event() -> None:
+    """Found from outside (helper-302): the README said a resumed game "goes on with the time it had", and the teams
+    saw their clocks go up after `host --resume` (01:13 where they had shown 00:57 while the host was down): a resume
+    starts from the clock saved with the last event (tests/tui/test_timers.py shows it), and the README and
+    docs/seats.md say the time after that event is given back."""
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert "so a resumed game goes on with the time it had." not in text
+    said = text[text.index("The board also shows the session's time so far."):text.index("## Teams on their own")]
+    assert "at its last event" in said and "given back" in said and "host --resume" in said, said
+    seats = " ".join((README.parent / "docs" / "seats.md").read_text(encoding="utf-8").split())
+    assert "`host --resume` goes on with the clock of the last event" in seats and "given back" in seats
