@@ -91,3 +91,15 @@ def test_the_readme_says_a_resume_gives_back_the_time_after_the_last_event() -> 
     assert "at its last event" in said and "given back" in said and "host --resume" in said, said
     seats = " ".join((README.parent / "docs" / "seats.md").read_text(encoding="utf-8").split())
     assert "`host --resume` goes on with the clock of the last event" in seats and "given back" in seats
+
+
+def test_the_readme_names_what_the_participants_report_leaves_out() -> None:
+    """Found from outside (helper-302): the participants' report says it leaves out control notes, secret objectives
+    until the game is over, and the facilitator's discussion prompts; the README named only the first two. Its
+    audience sentence names each thing the report's header can say it left out of a finished game."""
+    from tabletop.report.words import CONTROL_NOTES, FACILITATOR_PROMPTS
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    said = text[text.index("`--audience participants` makes the copy"):text.index("A damaged save")]
+    for left_out in (CONTROL_NOTES, FACILITATOR_PROMPTS, "secret objectives only once the game is over"):
+        assert left_out in said, (left_out, said)
