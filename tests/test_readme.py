@@ -103,3 +103,17 @@ def test_the_readme_names_what_the_participants_report_leaves_out() -> None:
     said = text[text.index("`--audience participants` makes the copy"):text.index("A damaged save")]
     for left_out in (CONTROL_NOTES, FACILITATOR_PROMPTS, "secret objectives only once the game is over"):
         assert left_out in said, (left_out, said)
+
+
+def test_the_docs_name_the_start_screens_fields_as_the_screen_labels_them() -> None:
+    """Found from outside (helper-302): the README sent the facilitator to the start screen's "Timers" field, which
+    the screen labels "Phase timers". Every field the README and the authoring guide name in bold on the start screen
+    is one of the screen's labels."""
+    from tabletop.tui.start import LABELS
+
+    named = []
+    for doc in (README, README.parent / "docs" / "authoring.md"):
+        text = " ".join(doc.read_text(encoding="utf-8").split())
+        named += re.findall(r"start screen(?:'s|, fill in the) \*\*(.+?)\*\* field", text)
+    assert len(named) >= 2, named
+    assert set(named) <= set(LABELS.values()), named
