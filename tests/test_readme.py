@@ -117,3 +117,19 @@ def test_the_docs_name_the_start_screens_fields_as_the_screen_labels_them() -> N
         named += re.findall(r"start screen(?:'s|, fill in the) \*\*(.+?)\*\* field", text)
     assert len(named) >= 2, named
     assert set(named) <= set(LABELS.values()), named
+
+
+def test_the_readme_says_which_facilitator_keys_the_footer_shows() -> None:
+    """Found from outside (helper-302): the README said the facilitator's keys "(pause, ..., undo, note, end) are in
+    the footer", but skip, redraw and undo are there only when they act, o is a seated team's Objectives, and l and
+    s are never there (F1 lists them). The README names the keys the board never puts in its footer as F1's."""
+    from tabletop.tui.board import BoardScreen
+
+    hidden = [b.key for b in BoardScreen.BINDINGS
+              if not isinstance(b, tuple) and (b.id or "").startswith("facilitator.") and not b.show]
+    assert hidden
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    said = text[text.index("ctrl+p opens the command palette."):text.index("keyboard layout the letter on the same key")]
+    assert "are in the footer" not in said and "F1 lists them all" in said, said
+    for key in hidden:
+        assert f"`{key}`" in said, (key, said)
