@@ -53,7 +53,7 @@ tabletop replay — keys
   Space             play / pause          - / +   slower / faster
   t                 show one track's events only
   a                 show one actor's events only
-  c                 clear the filters
+  c                 clear the filters     ctrl+p  command palette
   f                 the facilitator's view: control notes and
                     sealed moves never revealed
   ↑ / ↓, Enter      pick an event in the timeline
@@ -61,8 +61,9 @@ tabletop replay — keys
                     ↑ / ↓ read its whole working
   shift+Tab         the board's column: ↑ / ↓ scroll it down to
                     the track history and the charts
+  F2                switch theme (high contrast for projectors)
   F4                language: English, Русский, Українська
-  q, ctrl+q         quit
+  F1, ?             this help             q, ctrl+q  quit
 """)
 
 

@@ -6,6 +6,7 @@ widgets were fed with ``open_save(...).state_at(i)``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -505,6 +506,17 @@ async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(recorded: P
             # found from outside (helper-92): the ru/uk help named the keys in English words ("left / right")
             assert any(line.lstrip().startswith("\u2190 / \u2192 ") for line in written), written
             assert not any(words in line for line in written for words in ("left / right", "up / down", "page up"))
+            # found from outside (helper-302): the key bar showed "f2 Theme", and F1 did not name F2. Every key the
+            # bar shows is in a key column of F1 (cells of two spaces or more: key, words, key, words), whole
+            named = {key.lower() for line in written for cell in re.split(r"\s{2,}", line.strip())[::2]
+                     for key in re.split(r", | / ", cell)}
+            footer = [app.get_key_display(b.binding) for b in app.screen_stack[-2].active_bindings.values()
+                      if b.binding.show and b.enabled]
+            footer.append(app.COMMAND_PALETTE_BINDING)  # the bar's "^p palette"
+            assert len(footer) >= 10, footer
+            missing = [key for key in footer if key.replace("^", "ctrl+").lower() not in named]
+            assert not missing, (missing, written)
+            assert text.size.height >= height, "the help is cut at 80x24"
     finally:
         lang.set_language("en")
 
