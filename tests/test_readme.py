@@ -133,3 +133,15 @@ def test_the_readme_says_which_facilitator_keys_the_footer_shows() -> None:
     assert "are in the footer" not in said and "F1 lists them all" in said, said
     for key in hidden:
         assert f"`{key}`" in said, (key, said)
+
+
+def test_the_readme_gives_simulate_s_defaults() -> None:
+    """Found from outside (helper-302): neither `simulate --help` nor the README said how many games a run plays,
+    or from which seed, without --games and --seed. The README's simulate section says the parser's defaults."""
+    import argparse
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    defaults = {a.dest: a.default for a in sub.choices["simulate"]._actions}
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    said = text[text.index("## Simulating"):text.index("## Sweeps")]
+    assert f"{defaults['games']:,} games from seed {defaults['seed']}" in said, said

@@ -116,13 +116,20 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+#: a run without --games or --seed: its help and the README say so
+GAMES = 1000
+SEED = 0
+
+
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``simulate`` command and its options."""
     p = sub.add_parser("simulate", help=_("play many bot games headless and report per track"))
     p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
     p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
-    p.add_argument("--games", type=_games, default=1000, metavar="N")
-    p.add_argument("--seed", type=_seed, default=0, metavar="S")
+    p.add_argument("--games", type=_games, default=GAMES, metavar="N",
+                   help=_("how many games to play (default: {games})").format(games=GAMES))
+    p.add_argument("--seed", type=_seed, default=SEED, metavar="S",
+                   help=_("the run's seed: the same seed, the same games (default: {seed})").format(seed=SEED))
     p.add_argument("--workers", type=_workers, default=None, metavar="K", help=_("processes (default: all cores)"))
     p.add_argument(
         "--bots",

@@ -149,3 +149,20 @@ def test_serve_passes_its_language_to_each_tab() -> None:
     # found in review (helper-175): serve --lang en passed nothing, and since a join that names no language reads
     # the host's, its tabs read a Ukrainian host's language inside an English page
     assert join_command("127.0.0.1:8765", "en").endswith("join 127.0.0.1:8765 --lang en")
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_simulate_s_help_gives_the_defaults_of_games_and_seed(code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-302): ``tabletop simulate --help`` named --games N and --seed S with no word, and
+    a run without them played 1000 games from seed 0 that nobody had asked for. Each option's help says its
+    default, in each language."""
+    simulate = _commands()["simulate"]
+    defaults = {a.option_strings[0]: a.default for a in simulate._actions if a.option_strings[0] in ("--games", "--seed")}
+    assert defaults == {"--games": 1000, "--seed": 0}
+    with pytest.raises(SystemExit) as stop:
+        main(["simulate", "--help", "--lang", code])
+    assert stop.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    games = shown[shown.index("--games N "):shown.index("--seed S ")]
+    seed = shown[shown.index("--seed S "):shown.index("--workers K ")]
+    assert ": 1000)" in games and ": 0)" in seed, (games, seed)
