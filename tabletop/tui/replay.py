@@ -635,7 +635,7 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, Themed, App[None]):
 
 class ReplayHelp(HelpScreen):
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with KeyScroll():  # as the board's help: at 72x20 its last lines were cut off, the quit line's among them
             yield Static(Text(_(REPLAY_HELP)), id="help-text")
 
     def relabel(self) -> None:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from tabletop.content.loader import load_scenario
@@ -519,6 +520,26 @@ async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(recorded: P
             assert text.size.height >= height, "the help is cut at 80x24"
     finally:
         lang.set_language("en")
+
+
+async def test_the_help_scrolls_to_its_last_line_at_the_viewer_s_smallest_size(recorded: Path) -> None:
+    """Found in review: F1 is exactly full at 80x24, and at 72x20 (the smallest the viewer opens at) its last
+    lines, the quit line's among them, were cut off, with nothing to scroll them into view."""
+    from tabletop.tui.replay import ReplayHelp
+
+    app = ReplayApp(open_save(recorded))
+    async with app.run_test(size=(72, 20)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayHelp)
+        text = app.screen.query_one("#help-text", Static)
+        column = text.parent
+        assert isinstance(column, Widget) and column.max_scroll_y > 0  # taller than the screen: it scrolls
+        await pilot.press("end")
+        await pilot.pause()
+        # the last line in sight: the lines above the column's window and the window hold the whole text
+        assert column.scroll_y == column.max_scroll_y
+        assert column.scroll_y + column.scrollable_content_region.height >= text.outer_size.height
 
 
 async def test_the_timeline_keeps_the_current_event_in_view_when_the_window_is_resized(recorded: Path) -> None:
