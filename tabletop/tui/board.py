@@ -125,6 +125,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     # choices), so the list keeps its rows on a small screen.
     # Compact (80x24 up to 110x34): no border on the turn panel (its session clock goes to the
     # title bar), the rulings under the board, the facilitator's panel in their place while open.
+    # The pane Tab gave the keyboard (the card, the prompt, the rulings) is marked by the shape of its left edge, as
+    # a seat's is: a heavy line where a blank edge (the prompt's and the compact rulings' left padding, the card's
+    # and the rulings' border) was, so nothing moves or wraps (found from outside: at 80x24 nothing showed that the review
+    # text had the keys, and Tab cycled blindly until one press too many answered a card).
     # The rules are in board.tcss, which the app loads (TabletopApp.CSS_PATH): Textual reads a
     # screen's own CSS_PATH only for screens it pushes, and the board is the first screen itself.
     # (The comments live here, not in board.tcss: Textual parses the CSS on every start.)
@@ -624,6 +628,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             options.action_select()
 
     def action_back(self) -> None:
+        # Escape gives the keyboard back to the decision list, whatever pane had it (F1: "escape back to the tracks";
+        # found from outside: Escape in the review text, reached by shift+tab, left the keys there, and Enter did
+        # nothing and said nothing under "▶ Facilitator: …")
+        self.query_one("#decision", DecisionList).focus()
         # an Escape just after a dialog over the list closed was meant for the dialog (found from outside: a third,
         # nervous Escape after an argument's two took the team from the track's moves back to its tracks); a new
         # list's own hold leaves Escape alone, which puts up no move

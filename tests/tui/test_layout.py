@@ -275,10 +275,11 @@ async def test_a_ruling_stays_on_an_80x24_board(tmp_path: Path) -> None:
 
 
 def column_lines(pilot: Pilot, column: Widget) -> list[str]:
-    """The lines a scrolling column shows now, as drawn on the screen (its border and scrollbar left out)."""
+    """The lines a scrolling column shows now, as drawn on the screen (its border, scrollbar and the heavy edge that
+    marks it focused left out)."""
     inside = column.scrollable_content_region
     rows = frame(pilot).splitlines()[inside.y:inside.bottom]
-    return [row[inside.x:inside.right].strip() for row in rows]
+    return [row[inside.x:inside.right].removeprefix("\u2503").strip() for row in rows]
 
 
 @pytest.mark.parametrize("size", [SMALL, SIZE])
