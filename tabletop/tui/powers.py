@@ -438,13 +438,12 @@ class FacilitatorPowers(_Screen):
         """The last ruling that stands, whole (:class:`~.rulingview.RulingScreen`): the room reads it again."""
         if self.picks_first() and self.app.screen is not self:  # a pick sent before the key opened its own dialog
             return
-        from .rulingview import RulingScreen, last_ruling
+        from .rulingview import RulingScreen, last_ruling, no_ruling_words
 
         state = self.session.state
         event = last_ruling(state)
         if event is None:
-            self.refusals.show(self, _("No ruling yet: dice, a vote or the facilitator have settled nothing so far."),
-                               "information", title="", seconds=4)
+            self.refusals.show(self, no_ruling_words(state), "information", title="", seconds=4)
             return
         self.app.push_screen(RulingScreen.of(state, event, self._question_hold()))
 

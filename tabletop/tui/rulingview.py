@@ -50,6 +50,18 @@ def last_ruling(state: State) -> Event | None:
     return None
 
 
+def no_ruling_words(state: State) -> str:
+    """What ``l`` says when no ruling stands: none made yet, or the newest made was undone (found from outside: a room
+    that had just watched an override made and taken back was told no ruling had settled anything so far)."""
+    log = state.log
+    undone = undone_seqs(log)
+    hidden = hidden_seqs(state, log, undone)
+    for event in reversed(log):
+        if event.seq in undone and event.seq not in hidden and is_ruling(state, event):
+            return _("No ruling stands: the last one (#{seq}) was undone.").format(seq=event.seq)
+    return _("No ruling yet: dice, a vote or the facilitator have settled nothing so far.")
+
+
 def ruling_to_show(state: State) -> Event | None:
     """The event the board puts up whole as soon as it is made: an argument's roll (its texts are long), else None."""
     event = state.last
