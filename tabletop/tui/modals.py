@@ -592,6 +592,14 @@ def _hanging(console: Console, line: str, width: int) -> Iterator[Text]:
         yield Text(" " * indent + row.plain.rstrip(), no_wrap=True, end="\n")
 
 
+class ConfirmOrQuit(ConfirmScreen):
+    """A question whose words offer ctrl+q as the way out that quits only this screen (the host's console's "Stop
+    the host?"): ctrl+q is heard while it is up. Found from outside: the app's ctrl+q is not a priority binding,
+    so a question up over it kept it from the app, and ctrl+q did nothing until Escape had put the question away."""
+
+    BINDINGS = [Binding("ctrl+q", "app.quit", N_("Quit"), show=False, id="modal.quit")]
+
+
 class HelpScreen(_Dialog[None]):
     """The keys. The text scrolls inside the dialog when the screen is too short for it."""
 

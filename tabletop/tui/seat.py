@@ -1418,7 +1418,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
     def action_interrupt(self) -> None:
         """Ctrl-C: in the host's own console, stop the host once the facilitator confirms (found from outside: the
         host's terminal says Ctrl-C stops it, and Textual answered "press ctrl+q"); elsewhere, Textual's hint."""
-        from .modals import ConfirmScreen
+        from .modals import ConfirmOrQuit
 
         if self._stop_host is None:
             self.action_help_quit()
@@ -1431,7 +1431,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             if ok and self._stop_host is not None:
                 self._stop_host()
 
-        self._stop_question = ConfirmScreen(_("Stop the host?"), Text(_(
+        self._stop_question = ConfirmOrQuit(_("Stop the host?"), Text(_(
             "Every screen loses the game until it is started again with tabletop host --resume; the save is "
             "complete. To close only this console, press ctrl+q.")), self.seat_screen.hold.fresh(), weighty=True)
         self.push_screen(self._stop_question, done)

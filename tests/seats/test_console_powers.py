@@ -338,6 +338,15 @@ async def test_ctrl_c_in_the_hosts_console_asks_then_stops_the_host(tmp_path: Pa
         await until(pilot, stopped.is_set, "the host to be stopped")
 
 
+async def test_ctrl_q_with_the_stop_question_up_closes_only_the_console_as_the_question_says(tmp_path: Path) -> None:
+    """Found from outside: "Stop the host? … To close only this console, press ctrl+q." and ctrl+q did nothing while
+    the question was up (only Escape, then ctrl+q, closed the console)."""
+    async with _asked_to_stop_the_host(tmp_path) as (app, pilot, stopped):
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running, "the console to close")
+        assert not stopped.is_set()  # the game goes on
+
+
 async def test_ctrl_c_on_a_joined_screen_stops_nothing(tmp_path: Path) -> None:
     """A screen joined with ``tabletop join`` (no host to stop) keeps Textual's hint: quit with ctrl+q."""
     hands = Hands()
