@@ -326,7 +326,7 @@ def _discard_new(save: Path) -> None:
          .format(path=save))
 
 
-def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, columns: int) -> list[str]:
+def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, columns: int, rows: int = 24) -> list[str]:
     """Each seat's name, in the room's language, and the command it types to join (found from outside: under
     ``--lang ru`` the teams were named in English, the facilitator and projector in Russian). A team named with
     ``--team``/``--teams`` is called by its name, with the actor it plays (found from outside: the lines named the
@@ -335,7 +335,12 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, c
     ``columns``: the terminal's width. The names are padded to the longest one, the commands in one column after
     them; where such a line is wider than the terminal, each name is on its own line above its command, so no
     command is split across two lines (found from outside: at 80 columns under ``--lang ru`` every code's last
-    group went to the next line, and a facilitator copying the codes could drop it)."""
+    group went to the next line, and a facilitator copying the codes could drop it).
+
+    ``rows``: the terminal's height. A list longer than it (with the lines printed around it) ends with the
+    facilitator's and the teams' lines again, under a line saying so: found from outside, ``host --headless
+    --observers 50`` printed 58 lines, the first ones scrolled off a 40-row terminal, and with no console there was
+    no ``c`` to show them again. The seats keep their order (the facilitator first), as the docs say it."""
     from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
     from ..seats.checks import seat_name
@@ -350,8 +355,20 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, c
     commands = {seat_id: f"tabletop join {where} {typed(codes[seat_id])}" for seat_id in table.seats}  # untranslated: a command
     width = max(len(name) for name in names.values())  # a long team name does not put its code out of line
     if 2 + width + 1 + max(len(command) for command in commands.values()) <= columns:
-        return [f"  {names[seat_id]:<{width}} {commands[seat_id]}" for seat_id in table.seats]
-    return [line for seat_id in table.seats for line in (f"  {names[seat_id]}", f"    {commands[seat_id]}")]
+        each = {seat_id: [f"  {names[seat_id]:<{width}} {commands[seat_id]}"] for seat_id in table.seats}
+    else:
+        each = {seat_id: [f"  {names[seat_id]}", f"    {commands[seat_id]}"] for seat_id in table.seats}
+    lines = [line for seat_id in table.seats for line in each[seat_id]]
+    if len(lines) + _AROUND_THE_CODES <= rows:
+        return lines
+    again = [seat_id for seat_id, seat in table.seats.items() if seat.acts]  # the facilitator and the teams
+    return [*lines, _("Again, the facilitator's and the teams' codes (the list above is long):"),
+            *(line for seat_id in again for line in each[seat_id])]
+
+
+#: the lines printed with the join codes: the address served, the heading above them, the Ctrl-C line below, the
+#: prompt left when the host stops, and one more (a warning about the address, or the game being over)
+_AROUND_THE_CODES = 5
 
 
 def _go_on(args: argparse.Namespace) -> list[str]:
@@ -440,7 +457,8 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
                "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.").format(
                    address=bracketed(addr)))
     _out(_("Join codes (one per seat; keep each one for its seat only):"))
-    for line in join_lines(table, codes, where, lang, columns=shutil.get_terminal_size().columns):
+    size = shutil.get_terminal_size()
+    for line in join_lines(table, codes, where, lang, columns=size.columns, rows=size.lines):
         _out(line)
     _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
     if table.session.state.over:  # found from outside: a finished game was served as if it went on

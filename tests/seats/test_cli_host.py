@@ -531,3 +531,28 @@ def test_a_resume_without_listen_listens_where_the_game_was_served(
     err = capsys.readouterr().err
     assert f"cannot listen on 127.0.0.1:{port}" in err, err
     assert f"listens again where the game was served (127.0.0.1:{port}" in err, err
+
+
+def test_a_long_list_of_join_codes_ends_with_the_facilitator_s_and_the_teams_again(tmp_path: Path) -> None:
+    """Found from outside: ``host --headless --observers 50`` printed 58 join lines, the facilitator's and the
+    teams' first: they scrolled off a 40-row terminal, and with no console there is no ``c`` to show them again.
+    A list longer than the terminal ends with those lines again; a short one is printed once, as before."""
+    from tabletop.cli.host import join_lines
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+    from tabletop.seats.joincodes import new_codes
+    from tabletop.seats.table import Table, seats_for
+
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
+    try:
+        table = Table(session, seats_for(session, observers=50))
+        codes = new_codes(table.seats)
+        lines = join_lines(table, codes, "127.0.0.1:8765", "en", columns=200)  # a 24-row terminal
+        acting = [seat for seat in table.seats.values() if seat.acts]
+        tail = lines[-len(acting):]
+        assert [line.split()[-1] for line in tail] == [codes[seat.id] for seat in acting], tail
+        assert "Again" in lines[-len(acting) - 1], lines[-len(acting) - 1]
+        short = Table(session, seats_for(session, observers=2))
+        assert len(join_lines(short, new_codes(short.seats), "127.0.0.1:8765", "en", columns=200)) == len(short.seats)
+    finally:
+        session.close()
