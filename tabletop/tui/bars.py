@@ -178,6 +178,11 @@ class KeyBar(Widget, can_focus=False):
         for rack in screen.query(TOAST_RACK):
             if rack.styles.margin.bottom != rows:  # a new margin lays the screen out again: only when it changed
                 rack.styles.margin = (0, 0, rows, 0)
+            # no gutter for the container's hidden scroll bar: the screen showed through it beside every notice
+            # (found from outside: "The connection dropped: this will be s" / "sent again when the screen", the
+            # "s" a letter of the list under the notice, read as the notice's own)
+            if rack.styles.scrollbar_size_vertical:
+                rack.styles.scrollbar_size_vertical = 0
             for holder in rack.children:  # each notice's own row, which Textual aligns right
                 if holder.styles.align_horizontal != side:
                     holder.styles.align_horizontal = side

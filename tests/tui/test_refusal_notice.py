@@ -95,3 +95,33 @@ async def test_at_80x24_a_notice_too_tall_for_the_room_above_the_list_goes_besid
                 for x in (region.x + 1, region.x + region.width // 2, region.right - 2):
                     on_top, _ = app.screen.get_widget_at(x, y)
                     assert not any(on_top is t or t in on_top.ancestors for t in shown), (x, y, on_top, region)
+
+
+
+async def test_nothing_of_the_screen_under_a_notice_shows_beside_its_words() -> None:
+    """Found from outside: a seat at 80x24 showed "The connection dropped: this will be s" / "sent again when the
+    screen" / "reconnects.": the "s" was the screen's own, in the column Textual's notices keep free on their right
+    (their container's hidden scroll bar), read as a letter of the notice. A notice's rows are its own to the edge."""
+    import io
+
+    from rich.console import Console
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from tabletop.tui.bars import KeyBar
+
+    class Under(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("\n".join(["x" * 80] * 22))  # a letter the notice does not have, in every cell under it
+            yield KeyBar()
+
+    app = Under()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("The connection dropped: this will be sent again when the screen reconnects.", title="",
+                   markup=False)
+        await pilot.pause()
+        await pilot.pause()
+        console = Console(width=80, height=24, file=io.StringIO(), force_terminal=True, record=True)
+        console.print(app.screen._compositor.render_update(full=True))
+        rows = [line for line in console.export_text().splitlines() if "\u258c" in line]  # its left edge: ▌
+        assert rows and not any("x" in line.rsplit("\u258c", 1)[1] for line in rows), rows
