@@ -666,8 +666,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
             if panel not in shown and text.plain and height(panel, text) <= left:
                 shown[panel] = text
                 left -= height(panel, text)
+        entries = words.log_entries(view, 8)
+        if not verdict_gone and entries and entries[-1].plain == self._verdict.plain:
+            # said once: the verdict under whose turn, where the room looks, says the newest line; the log goes on from
+            # the one before (found from outside: at 80x24 "1 Card drawn: …" stood under "Waiting for…" and again as
+            # the log's line under the card)
+            entries = entries[:-1]
         newest: list[Text] = []
-        for entry in reversed(words.log_entries(view, 8)):  # the newest entries, whole, in the rows left
+        for entry in reversed(entries):  # the newest entries, whole, in the rows left
             if height(log, Text("\n").join([entry, *newest])) > left:
                 break
             newest.insert(0, entry)

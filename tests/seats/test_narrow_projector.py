@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tabletop.tui import seatwords as words
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import projector_events, screen_lines
@@ -37,6 +38,10 @@ async def test_a_projector_at_80x24_shows_the_board_with_the_card_and_with_the_r
         view = app.view or {}
         game, card = view["game"], view["board"].get("card") or {}
         shown = _screen(app)
+        said = " ".join(words.verdict_text(view).plain.split())[:40]  # the verdict's first words, as one line has them
+        # found from outside: "1 Card drawn: …" under "Waiting for…" and again as the log's line under the card
+        assert not said or sum(said in " ".join(row.split()) for row in screen_lines(app)) == 1, (
+            seq, said, "\n".join(screen_lines(app)))
         if game.get("waiting") in ("choice", "card") and card and not card.get("applied"):
             cards += 1  # the card the table answers: its title and every choice, under the whole board
             wanted = [card["title"], *(c["label"] for c in card.get("choices", []))] + _board(view)
