@@ -530,11 +530,12 @@ class SeatScreen(ConsolePowers, Screen[None]):
             if width > 0 and rows > 0 and _height(said, panel, width) > rows:
                 newest: list[Text] = []
                 for line in reversed(lines):  # the newest first, as many as the rows hold under the heading
-                    if _height(words.committed_heading(len(lines), newest=True) + Text("\n").join([line, *newest]),
+                    tried = [line, *newest]
+                    if _height(words.committed_heading(len(lines), len(tried)) + Text("\n").join(tried),
                                panel, width) > rows and newest:
                         break
                     newest.insert(0, line)
-                said = words.committed_heading(len(lines), newest=True) + Text("\n").join(newest)
+                said = words.committed_heading(len(lines), len(newest)) + Text("\n").join(newest)
         if said.plain != self._committed_shown:
             self._committed_shown = said.plain
             panel.update(said)
@@ -715,11 +716,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
             lines = [] if words.revealed(view) else words.committed_lines(view, seen)
             kept: list[Text] = []
             for line in reversed(lines):  # the newest first, as many as the rows hold under the heading
-                tried = words.committed_heading(len(lines), newest=True) + Text("\n").join([line, *kept])
+                tried = words.committed_heading(len(lines), len(kept) + 1) + Text("\n").join([line, *kept])
                 if kept and _panel_rows(seals, tried, width) + least > rows:
                     break
                 kept.insert(0, line)
-            sealed = words.committed_heading(len(lines), newest=True) + Text("\n").join(kept) if kept else Text()
+            sealed = words.committed_heading(len(lines), len(kept)) + Text("\n").join(kept) if kept else Text()
         left = rows - _panel_rows(seals, sealed, width)
         newest: list[Text] = []
         for entry in reversed(entries):  # the newest entries, whole, in the rows left

@@ -570,17 +570,20 @@ def committed_lines(view: Mapping[str, Any], seen: dict[int, str]) -> list[Text]
     return lines
 
 
-def committed_heading(count: int, newest: bool = False) -> Text:
+def committed_heading(count: int, shown: int | None = None) -> Text:
     """The heading over ``count`` commitments, a line each under it (found from outside: "Russia committed a sealed
     move — commitment …", two rows each on a projector's table, pushed the round's first commitments off its top
-    before the reveal); ``newest``: only the newest are under it (a panel without room for them all: found from
-    outside, a team's page in a browser showed 2 of 7, and nothing said there were more)."""
-    if newest:
-        # short: on a narrow column a heading of two rows would keep a commitment out
-        said = ngettext("{n} committed; the newest:", "{n} committed; the newest:", count)
-    else:
+    before the reveal); ``shown``: only that many of the newest are under it (a panel without room for them all: found
+    from outside, a team's page in a browser showed 2 of 7, and nothing said there were more), and the heading says
+    how many (found from outside: "5 ходов сделано; последние:" over one commitment)."""
+    # short: on a narrow column a heading of two rows would keep a commitment out
+    if shown is None or shown >= count:
         said = ngettext("{n} sealed move committed (commitment):", "{n} sealed moves committed (commitment):", count)
-    return Text(said.format(n=count) + "\n", style="bold")
+    elif shown == 1:
+        said = ngettext("{n} committed; the newest one:", "{n} committed; the newest one:", count)
+    else:  # (the count under it is a numeral said after its words: "последние 3", whatever the number)
+        said = ngettext("{n} committed; the {shown} newest:", "{n} committed; the {shown} newest:", count)
+    return Text(said.format(n=count, shown=shown) + "\n", style="bold")
 
 
 def reveal_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:

@@ -540,11 +540,13 @@ async def test_a_team_at_its_sealed_moves_reads_its_whole_prompt_and_the_newest_
             assert prompt in column and prompt.endswith("(End: the last entry)."), (prompt, column)
             said = " ".join(" ".join(row.replace("\u2502", " ").split()) for row in rows)  # the screen as drawn
             n = len(committed)
-            assert f"{n} sealed moves committed" in said or f"{n} committed; the newest:" in said, said
             shown = [c for c in committed if short(c["commitment"]) in said]
             assert shown and shown[-1] == committed[-1], said  # the newest in view, whatever the room
-            if "the newest" not in said:
-                assert shown == committed, said
+            if "newest" not in said:
+                assert f"{n} sealed moves committed" in said and shown == committed, said
+            else:  # found from outside: "5 moves made; the newest:" over one move: the heading says how many are under it
+                newest = "the newest one:" if len(shown) == 1 else f"the {len(shown)} newest:"
+                assert f"{n} committed; {newest}" in said, said
         for client in clients.values():
             await client.close()
     session.close()
