@@ -607,9 +607,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
         least_reveal = _revealed_lines(reveal_head, revealed, least, len(revealed) - len(least))
         moment_panel = card if card_now else seals if reveal_now else head if head_now else None
 
-        def moment(whole: bool, bare: bool) -> int:
+        def moment(whole: bool | None, bare: bool) -> int:
             """The rows the moment takes: whole, or at its least (the card's title and answers; a reveal's first
-            entry and the rest counted)."""
+            entry and the rest counted); None: the card's title and answers and a line of its text."""
+            if card_now and whole is None:
+                return height(card, brief_t, bare) + 1
             if card_now:
                 return height(card, card_t if whole else brief_t, bare)
             if reveal_now:
@@ -622,11 +624,20 @@ class SeatScreen(ConsolePowers, Screen[None]):
         # at 60x20 the reveal showed no entry and the card one answer of two, their boxes cut by the screen's foot)
         forms = [_trimmed(words.tracks_text(view, large=True, compact=c, tight=t))
                  for c, t in ((False, False), (True, False), (False, True))]
+        # unboxed, a line a track, the meters' line without its word: a row more for the card's text at 60x16
+        forms.append(_trimmed(words.tracks_text(view, large=True, compact=True, meters_named=False)))
         said = self._verdict_rows()
         tries = [(whole, said, False) for whole in (True, False)] + [(False, 0, False), (False, 0, True)]
-        tracks_t, verdict_gone, bare = min(forms, key=lambda f: height(tracks, f)), True, True
+        if card_now:  # the card's text before the verdict and the boxes (found from outside: at 60x20 and 60x16 the
+            # projector showed the card's title and answers only, the text the table answers left out)
+            tries = [(whole, kept, unboxed) for whole in (True, None) for kept, unboxed in
+                     ((said, False), (0, False), (0, True))] + tries[1:]
+        tracks_t, verdict_gone, bare = min(forms[:3], key=lambda f: height(tracks, f)), True, True
         for whole, kept_rows, unboxed in tries:
-            fitting = forms[1:2] if unboxed else forms
+            if not unboxed:
+                fitting = forms[:3]
+            else:  # (the meters' word goes only for the card's text)
+                fitting = [forms[1], forms[3]] if card_now and whole is not False else forms[1:2]
             found = next((f for f in fitting if height(tracks, f, unboxed) + moment(whole, unboxed) + kept_rows <= rows),
                          None)
             if found is not None:
@@ -638,8 +649,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         left = rows - height(tracks, tracks_t, bare) - (0 if verdict_gone else said)
         shown: dict[Widget, Text] = {}
         if card_now:
-            if height(card, card_t, bare) > left:  # what the room decides: its title and choices
-                card_t = brief_t
+            if height(card, card_t, bare) > left:  # what the room decides: its title and choices, and of its text
+                card_t = self._card_cut(view, lambda t: height(card, t, bare) <= left, brief_t)  # what fits
             shown[card] = card_t
             left -= height(card, card_t, bare)
         elif reveal_now:
@@ -695,6 +706,19 @@ class SeatScreen(ConsolePowers, Screen[None]):
             panel.set_class(panel not in shown, "-cut")
             panel.set_class(bare and panel is moment_panel, "-bare")
         column.scroll_home(animate=False, immediate=True)
+
+    @staticmethod
+    def _card_cut(view: Mapping[str, Any], fits: Callable[[Text], bool], brief: Text) -> Text:
+        """The card with as many of its text's first words as ``fits`` takes (the most, found by halving), else
+        ``brief``: its title and choices."""
+        least, most = 0, words.card_words(view)  # a cut text of ``least`` words fits; of ``most + 1``, none does
+        while least < most:
+            middle = (least + most + 1) // 2
+            if fits(_trimmed(words.card_text(view, words=middle))):
+                least = middle
+            else:
+                most = middle - 1
+        return _trimmed(words.card_text(view, words=least)) if least else brief
 
     def _lay_wide_table(self) -> None:
         """A wide watcher's sealed moves and log under its card and dice, each box whole in the table's rows: the

@@ -178,12 +178,15 @@ def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "") -> 
     return Text("  " + said(clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
 
 
-def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = False, tight: bool = False) -> Text:
+def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = False, tight: bool = False,
+                meters_named: bool = True) -> Text:
     """Every track: its rung, a ladder gauge, tension against breakdown, and its status (in words, not colour).
 
     ``compact``: a line a track, its rung's words left out (the gauge says how far it is): a narrow projector keeps
     the whole board so beside the card or the reveal (found from outside: at 80x24 the card was below the screen);
-    ``tight`` too: tension as ``3/7`` without its word, which the panel's title says (:func:`tracks_legend`)."""
+    ``tight`` too: tension as ``3/7`` without its word, which the panel's title says (:func:`tracks_legend`).
+    ``meters_named``: the meters' line begins "Meters:"; without, a row of a 60-column projector goes to the card's
+    text instead (the meters' own names say what they are)."""
     out = Text()
     board = _map(view.get("board"))
     for t in _list(board.get("tracks")):
@@ -191,7 +194,9 @@ def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = Fa
             out.append_text(_track_line(t, large, tight) if compact or tight else _track_text(t, large))
     meters = [f"{_s(m.get('name'))} {_s(m.get('value'))}" for m in _list(board.get("meters")) if isinstance(m, Mapping)]
     if meters:
-        out.append(_("Meters: {meters}").format(meters=" \u00b7 ".join(meters)) + "\n", style="bold" if large else "")
+        said = " \u00b7 ".join(meters)
+        out.append((_("Meters: {meters}").format(meters=said) if meters_named else said) + "\n",
+                   style="bold" if large else "")
     return out
 
 
@@ -275,10 +280,13 @@ def _card_track(view: Mapping[str, Any], card: Mapping[str, Any]) -> str:
     return _namer(_map(view.get("board")).get("tracks"))(track) if isinstance(track, str) and track else _("global")
 
 
-def card_text(view: Mapping[str, Any], brief: bool = False) -> Text:
+def card_text(view: Mapping[str, Any], brief: bool = False, words: int | None = None) -> Text:
     """The card on the table, or this round's once applied (the control note only in the facilitator's view: the
     host sends it to no one else). ``brief``: its title and choices, its text and effects left out: a narrow
-    projector with no rows for it whole keeps what the room decides (the teams' screens have it whole)."""
+    projector with no rows for it whole keeps what the room decides (the teams' screens have it whole). ``words``:
+    its text's first that many words only, then "…", its effects left out (a narrow projector's rows hold that
+    much of it with the choices: found from outside, at 60x20 the text was left out whole); :func:`card_words`
+    counts them."""
     card = _map(_map(view.get("board")).get("card"))
     if not card:
         return Text(_("No card on the table."), style="dim")
@@ -293,7 +301,9 @@ def card_text(view: Mapping[str, Any], brief: bool = False) -> Text:
     # the track it is about, as the hot seat's panel marks it (found from outside: a seat's card did not say)
     out.append(f"  [{_card_track(view, card)}]\n", style="dim")
     effects = _s(card.get("effects"))
-    if not brief:
+    if not brief and words is not None and words < card_words(view):
+        out.append(" ".join(literal(card.get("text")).split()[:words]) + "\u2026\n")
+    elif not brief:
         out.append(f"{literal(card.get('text'))}\n")
         if effects:
             out.append(_("Effects: {effects}").format(effects=effects) + "\n", style="italic")
@@ -305,6 +315,11 @@ def card_text(view: Mapping[str, Any], brief: bool = False) -> Text:
         out.append(_("Control note (facilitator only): {note}").format(note=literal(card.get("control_note"))) + "\n",
                    style=NOTED)
     return out
+
+
+def card_words(view: Mapping[str, Any]) -> int:
+    """The words of the text of the card on the table (:func:`card_text`'s ``words``)."""
+    return len(literal(_map(_map(view.get("board")).get("card")).get("text")).split())
 
 
 def log_entries(view: Mapping[str, Any], lines: int = 12) -> list[Text]:
@@ -685,6 +700,7 @@ __all__ = [
     "actor_names",
     "argued_roll",
     "card_text",
+    "card_words",
     "control_text",
     "dice_text",
     "entries",

@@ -4,7 +4,9 @@ Found from outside (helper-289's brief): at 60x20 a hosted sealed game's project
 "Reveal of the sealed moves", a blank line and "…and 8 more entries", no entry, the box's foot below the screen;
 while the table answered the card only its first answer was in view. docs/seats.md: the card, whole, while the table
 answers it; the reveal while the table rules on it, its entries whole and the rest counted. Checked against a real
-host at 60x20 and at the least size (60x16), through round 1.
+host at 60x20 and at the least size (60x16), through round 1. Found from outside too: at 60x20 and 60x16 the card
+showed its title and answers only, its text ("Ukraine's negotiators describe a multi-vector course: …") left out;
+its first words are in view at both sizes.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ async def test_a_projector_at_60_columns_shows_the_card_s_answers_and_some_of_th
             if card_now:
                 cards += 1
                 assert all(c["label"] in shown for c in card["choices"]), where
+                # and of its text as much as fits, from its first words (found from outside: title and answers only)
+                assert " ".join(card["text"].split()[:4]) in shown, where
             else:
                 reveals += 1
                 whole = shown.count("matches its commitment")
