@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,8 +25,9 @@ from ..engine.review import undone_seqs
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.working import is_ruling
+from .decisionlist import PICK_KEYS, DecisionList
 from .modals import _Dialog
-from .notices import taken
+from .notices import Refusals, taken
 from .text import event_line, hidden_seqs, ruling_lines, settled_lines
 from .widgets import KeyScroll, fit_scroll
 
@@ -33,6 +35,8 @@ _, ngettext, N_ = Domain("tui").words()
 
 #: an Enter as the ruling comes up: the Enter that rolled, pressed twice
 RULING_HELD = N_("Not taken: the ruling has just come up. Read it, then press Enter.")
+#: a digit pressed in the view while the list under it waits for a pick
+RULING_OVER_LIST = N_("Not taken: the ruling is in front of your list. Escape or Enter closes it; then pick.")
 
 
 def last_ruling(state: State) -> Event | None:
@@ -118,6 +122,7 @@ class RulingScreen(_Dialog[None]):
         self._text = text
         self._hold = hold
         self.by_itself = by_itself
+        self._said = Refusals()  # one notice however often a digit is pressed
 
     def stale(self, seq: object, kept_if_read: bool) -> bool:
         """Whether a view the seat put up by itself is to go now the game stands at event ``seq``: a newer event has
@@ -127,8 +132,22 @@ class RulingScreen(_Dialog[None]):
         newer = isinstance(seq, int) and seq > self._seq
         return self.by_itself and newer and not (kept_if_read and self.touched)
 
-    def on_key(self) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """A key that reads the view keeps it up (:meth:`stale`); a digit, while the screen under it has a list to
+        pick from, says the view is in the way. Found from outside: a team's own ruling stayed up over its vote, and
+        27 presses of 1 did nothing, without a word, while the projector said whom the game waited for; those presses
+        had been what kept the view up."""
+        if event.character is not None and event.character in PICK_KEYS and self._list_under():
+            self._said.show(self, _(RULING_OVER_LIST), "information", title="", seconds=4)
+            return
         self.touched = True
+
+    def _list_under(self) -> bool:
+        """The screen under the view has a list with something to pick (a team's vote, the board's decision)."""
+        stack = self.app.screen_stack
+        under = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+        return under is not None and any(not option.disabled for found in under.query(DecisionList)
+                                         for option in found.options)
 
     @classmethod
     def of(cls, state: State, event: Event, hold: PickHold | None = None) -> RulingScreen:
@@ -158,4 +177,4 @@ class RulingScreen(_Dialog[None]):
         self.answer(None)
 
 
-__all__ = ["RULING_HELD", "RulingScreen", "last_ruling", "ruling_to_show", "ruling_text", "working_text"]
+__all__ = ["RULING_HELD", "RULING_OVER_LIST", "RulingScreen", "last_ruling", "ruling_to_show", "ruling_text", "working_text"]
