@@ -315,11 +315,17 @@ class Host:
             conn.stand_in = watched or (own and old is not None and old.stand_in)
             self.active[seat] = conn
         self.connections.add(conn)
+        was_connected = seat in self.table.connected
         self.table.connected.add(seat)
+        changes = self._moment()
         if self.table.seats[seat].role == "facilitator":
             self.table.clock.begin()  # a new game's clock starts when its facilitator is there
         self._welcome(conn)
-        self.broadcast(skip=conn)
+        if self._moment() != changes:  # the facilitator started the game's clock: every screen counts down
+            self.broadcast(skip=conn)
+        else:  # the screen it replaced draws its view again, read-only; the console hears of a seat newly there
+            self.broadcast(only=lambda c: c is old and old.read_only or not was_connected and c is not conn
+                           and self.table.seats[c.seat].role == "facilitator")
         return conn
 
     def _closed_for(self, ws: ServerConnection, exc: ConnectionClosed) -> None:
@@ -398,7 +404,8 @@ class Host:
             self.table.connected.discard(conn.seat)
             if conn.left:
                 self._seat_again(conn.seat)
-            self.broadcast()
+            if conn.seat not in self.table.connected:
+                self._tell_connected()
 
     def _seat_again(self, seat: str) -> None:
         """The screen that held ``seat`` was closed: the newest screen still watching it has the seat again, and is
@@ -417,17 +424,24 @@ class Host:
 
     # -- views -------------------------------------------------------------
 
-    def broadcast(self, skip: Connection | None = None) -> None:
-        """Each connection's view of the game now, queued in order (secrets worked out once, a view once per language)."""
-        wanted = {(c.seat, c.lang) for c in self.connections if c is not skip}
+    def _tell_connected(self, skip: Connection | None = None) -> None:
+        """Who is connected changed: the views that say it (the facilitator's: its list, and the decisions of a team
+        with no screen, which the console makes), and no other. Found from outside: every join sent every screen its
+        view again, unchanged (300 joins with a team's code sent 768 MB; a storm of joins held the host at half a
+        core, and 150 screens joining and switching languages stalled it for seconds)."""
+        self.broadcast(skip=skip, only=lambda c: self.table.seats[c.seat].role == "facilitator")
+
+    def broadcast(self, skip: Connection | None = None, only: Callable[[Connection], bool] | None = None) -> None:
+        """Each connection's view of the game now, queued in order (secrets worked out once, a view once per language);
+        ``only``: the connections whose view changed, when not all."""
+        chosen = [c for c in self.connections if c is not skip and (only is None or only(c))]
+        wanted = {(c.seat, c.lang) for c in chosen}
         if not wanted:
             return
         views = self.table.views_for(wanted)
         encoded: dict[tuple[str, str, int], str] = {}
         seq = self.table.session.state.seq
-        for conn in list(self.connections):
-            if conn is skip:
-                continue
+        for conn in chosen:
             seat = self.table.seats[conn.seat]
             view = views[conn.seat, conn.lang]
             if seat.role == "facilitator":
