@@ -8,7 +8,8 @@ again by itself (``hello`` with ``rejoin``) never takes it from another
 screen that holds it, and only watches instead. When the screen that holds a
 seat is closed (its ``bye``), the newest screen still watching that seat has it
 again, told by a second ``welcome``; a dropped link is no leaving (the screen
-joins again by itself, and keeps its seat). A screen that only watched joins
+joins again by itself, and keeps its seat), unless it is not back within
+:data:`GRACE`: then that newest watching screen has the seat. A screen that only watched joins
 again by itself too (``watching``): finding the seat free, it has it until the
 screen that held it comes back. Every message is
 checked (:mod:`.protocol`) and paced (:mod:`.flood`); a bad one gets an
@@ -54,6 +55,11 @@ OUTBOX_LIMIT = 1000
 HELLO_TIMEOUT = 30.0
 #: seconds a closing connection has to take what is queued for it
 FLUSH_TIMEOUT = 10.0
+#: seconds a screen that held a seat and dropped its link (no ``bye``) has to come back before the newest screen
+#: still watching the seat has it: the screen sees its drop within PING_EVERY + PING_WAIT (15 s) of the host, and its
+#: retries come 0.2, 0.5, 1 and 2 s apart, each handshake given 10 s (a try into a link still down fails): 30 s
+#: takes it back on a blip, and leaves a team's own screen read-only no longer than that
+GRACE = 30.0
 
 Sleeper = Callable[[float], Awaitable[None]]
 
@@ -140,7 +146,8 @@ class Host:
 
     def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
                  clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
-                 lang: str = SOURCE, tick: Sleeper = asyncio.sleep, say: Callable[[str], None] | None = None):
+                 lang: str = SOURCE, tick: Sleeper = asyncio.sleep, say: Callable[[str], None] | None = None,
+                 grace: float = GRACE):
         self.table = table
         #: wrong codes and connections closed for what they sent, said on the host's terminal (``say``: a line)
         self.alarm = Alarm(say or (lambda line: None), clock=clock, lang=lang)
@@ -164,6 +171,9 @@ class Host:
         self.active: dict[str, Connection] = {}  # seat -> the connection that may act for it
         self.server: Server | None = None
         self._joins = 0  # connections joined so far (each one's order)
+        self.grace = grace
+        #: seat -> when the screen that held it dropped its link (``clock``): it has ``grace`` to come back
+        self._dropped: dict[str, float] = {}
         #: every message sent, per seat (None: not recorded): the leak test reads it
         self.sent: dict[str, list[str]] | None = None
         #: this host's run of the game, told apart from any before it: a screen hears of a recovery once per run
@@ -222,7 +232,20 @@ class Host:
             self.table.play_bots()
         if self._moment() != before:
             self.broadcast()
+        self._past_grace()
         self.alarm.flush()
+
+    def _past_grace(self) -> None:
+        """A seat whose screen dropped and did not come back within the grace goes to the newest screen watching it."""
+        now = self.clock()
+        for seat, at in list(self._dropped.items()):
+            if seat in self.active:  # the dropped screen came back, or another took the seat
+                del self._dropped[seat]
+            elif now - at >= self.grace:
+                del self._dropped[seat]
+                self._seat_again(seat, dropped=True)
+                if seat in self.table.connected:
+                    self._tell_connected()
 
     async def stop(self) -> None:
         """Tell every screen the host is closing, and stop listening."""
@@ -404,13 +427,17 @@ class Host:
             self.table.connected.discard(conn.seat)
             if conn.left:
                 self._seat_again(conn.seat)
+            else:  # a dropped link: the screen comes back by itself, or the grace gives the seat to one watching
+                self._dropped[conn.seat] = self.clock()
             if conn.seat not in self.table.connected:
                 self._tell_connected()
 
-    def _seat_again(self, seat: str) -> None:
+    def _seat_again(self, seat: str, dropped: bool = False) -> None:
         """The screen that held ``seat`` was closed: the newest screen still watching it has the seat again, and is
         told so (found from outside: a team's laptop, replaced by a phone that then quit, refused every key until
-        the team quit and joined again). A screen that only dropped its link is not replaced so: it comes back."""
+        the team quit and joined again). A screen that only dropped its link (``dropped``) is replaced so only once
+        it has not come back within the grace (found from outside: a connection took Ukraine's seat with its code and
+        dropped, and Ukraine's own screen stayed read-only for good)."""
         watching = [c for c in self.connections if c.seat == seat and c.read_only and not c.behind]
         if not watching:
             return
@@ -419,7 +446,9 @@ class Host:
         self.active[seat] = conn
         self.table.connected.add(seat)
         with using(conn.lang):
-            back = _("The screen that took this seat was closed: this one acts for the seat again.")
+            back = (_("The screen that took this seat lost its link and has not come back: this one acts for the seat "
+                      "again.") if dropped else
+                    _("The screen that took this seat was closed: this one acts for the seat again."))
         self._welcome(conn, back)
 
     # -- views -------------------------------------------------------------
@@ -493,4 +522,4 @@ async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:
         await ws.close(1008, code)
 
 
-__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]
+__all__ = ["GRACE", "HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]

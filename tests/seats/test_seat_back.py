@@ -6,10 +6,12 @@ bounded by a count of pauses (:mod:`.screenkit`), the retries' sleeper injected.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
+from websockets.asyncio.client import connect as ws_connect
 
 from tabletop.seats.client import SeatClient, connect
 from tabletop.seats.host import Host
@@ -18,7 +20,7 @@ from tabletop.seats.table import Table
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import choose, entries, until
-from .support import Sleeps, caught_up, hosting, make_table, one_seat_twice
+from .support import Sleeps, Ticks, caught_up, hosting, make_table, one_seat_twice
 
 
 def _link(app: SeatApp) -> str:
@@ -106,13 +108,52 @@ async def test_a_dropped_link_of_the_screen_that_took_a_seat_gives_it_back_to_no
         laptop, phone = await one_seat_twice(address, codes["team:ru"])
         [link] = [c for c in host.connections if c.client == phone.client_id]
         await link.ws.close(1011)  # no bye: the link dropped
-        while any(c.client == phone.client_id for c in host.connections):
-            await laptop.next_view()  # the host saw it go: every other seat is told who is connected
+        await _gone(host, phone.client_id)
         assert laptop.read_only and "team:ru" not in host.active
         welcome = await phone.reconnect()
         assert welcome["read_only"] is False and host.active["team:ru"].client == phone.client_id
         for client in (laptop, phone):
             await client.close()
+    table.session.close()
+
+
+async def _gone(host: Host, client_id: str) -> None:
+    """Wait until the host has seen the connection of ``client_id`` go (a bounded count of the loop's turns)."""
+    for _ in range(1000):
+        if not any(c.client == client_id for c in host.connections):
+            return
+        await asyncio.sleep(0)
+    raise AssertionError("the host never saw the link drop")
+
+
+async def test_a_screen_that_took_a_seat_and_dropped_gives_it_back_after_the_grace(tmp_path: Path) -> None:
+    """Found from outside: a connection joined Ukraine's seat with its code (a person's join), read its welcome
+    and dropped without a bye; Ukraine's own screen stayed "Read-only" for good and the console offered to act
+    for Ukraine. A dropped screen has GRACE seconds to come back (as its own retries do); then the newest screen
+    still watching has the seat again, and is told so, as when the taker is closed."""
+    from tabletop.seats.host import GRACE
+
+    table = make_table(tmp_path)
+    clock = Ticks(step=0)  # stopped: the test moves it
+    async with hosting(table, clock=clock) as (host, address, codes):
+        laptop = await connect(address, codes["team:ru"])  # the team's own screen
+        async with ws_connect(f"ws://{address}") as ws:  # the hostile screen: no client id, no rejoin
+            await ws.send(encode(message("hello", code=codes["team:ru"])))
+            await ws.recv()  # its welcome: it has the seat
+        await _gone(host, "")
+        while laptop.replaced is None:
+            await laptop.next_view()
+        clock.now += GRACE - 1
+        host.on_tick()
+        assert laptop.read_only and "team:ru" not in host.active  # still the dropped screen's to come back to
+        clock.now += 1
+        host.on_tick()
+        assert "team:ru" in host.active and host.active["team:ru"].client == laptop.client_id, host.active
+        assert "team:ru" in table.connected
+        while laptop.read_only:  # its second welcome is on its way
+            await laptop.next_view()
+        assert "acts for the seat again" in laptop.welcome["back"]  # type: ignore[index]
+        await laptop.close()
     table.session.close()
 
 
