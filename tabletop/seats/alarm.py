@@ -33,6 +33,8 @@ class Trouble(StrEnum):
     FLOOD = "flood"  # closed: too many messages too fast
     BAD = "bad"  # closed: too many messages the host could not read, or a first message that was no hello
     TOO_BIG = "too_big"  # closed: a message over the wire's limit
+    CROWD = "crowd"  # closed at once: one too many connections open without joining (from its address, or in all)
+    NO_FILES = "no_files"  # a connection the host could not take: out of open files (no address: never accepted)
 
 
 @dataclass
@@ -97,6 +99,16 @@ def _line(trouble: Trouble, count: int, peers: str, seconds: int) -> str:
                          "{seconds} s, from {peers}",
                          "tabletop host: {count} connections closed for messages the host cannot read, in the last "
                          "{seconds} s, from {peers}", count)
+    elif trouble is Trouble.CROWD:
+        words = ngettext("tabletop host: {count} connection closed at once for being one too many open without "
+                         "joining, in the last {seconds} s, from {peers}",
+                         "tabletop host: {count} connections closed at once for being too many open without "
+                         "joining, in the last {seconds} s, from {peers}", count)
+    elif trouble is Trouble.NO_FILES:
+        words = ngettext("tabletop host: out of open files: {count} connection could not be taken in the last "
+                         "{seconds} s (too many connections open)",
+                         "tabletop host: out of open files: {count} connections could not be taken in the last "
+                         "{seconds} s (too many connections open)", count)
     else:
         words = ngettext("tabletop host: {count} connection closed for a message over the size limit, in the last "
                          "{seconds} s, from {peers}",

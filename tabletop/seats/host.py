@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import ipaddress
 import secrets
 import socket
@@ -51,8 +52,14 @@ WRONG_CODE_DELAY = 1.0
 MAX_ERRORS = 20
 #: messages waiting for a slow screen before its connection is closed (it reconnects for a fresh view)
 OUTBOX_LIMIT = 1000
-#: seconds a new connection has to say hello
-HELLO_TIMEOUT = 30.0
+#: seconds a new connection has to say hello: a real screen says it as soon as its handshake is done, one round trip
+#: later (found from outside: with 30 s, connections that said nothing held the host's open files that long)
+HELLO_TIMEOUT = 5.0
+#: connections open at once that have not said hello, from one address and in all (in all: at most a quarter of
+#: the host's open files). A room has ~60 screens, which may all come back at once through one address (a TLS
+#: proxy, ``tabletop serve``); one over either bound is closed at once (found from outside: 270 connections that
+#: said nothing, under ``ulimit -n 256``, kept every honest screen out)
+UNJOINED = (100, 400)
 #: seconds a closing connection has to take what is queued for it
 FLUSH_TIMEOUT = 10.0
 #: seconds a screen that held a seat and dropped its link (no ``bye``) has to come back before the newest screen
@@ -115,6 +122,23 @@ class Connection:
 #: seconds between two looks at the phase timer
 TICK = 1.0
 
+def more_open_files() -> int | None:
+    """The process's open-files limit, raised to the hard one where it was lower (nothing said if it cannot be);
+    None where there is no such limit (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard and hard != resource.RLIM_INFINITY:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            soft = hard
+        except (ValueError, OSError):
+            pass
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
 def every_ipv6(host: str) -> bool:
     """``host`` is IPv6's address of every interface (``::``, however written)."""
     try:
@@ -147,7 +171,8 @@ class Host:
     def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
                  clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
                  lang: str = SOURCE, tick: Sleeper = asyncio.sleep, say: Callable[[str], None] | None = None,
-                 grace: float = GRACE):
+                 grace: float = GRACE, unjoined: tuple[int, int] = UNJOINED,
+                 hello_timeout: float = HELLO_TIMEOUT):
         self.table = table
         #: wrong codes and connections closed for what they sent, said on the host's terminal (``say``: a line)
         self.alarm = Alarm(say or (lambda line: None), clock=clock, lang=lang)
@@ -172,6 +197,11 @@ class Host:
         self.server: Server | None = None
         self._joins = 0  # connections joined so far (each one's order)
         self.grace = grace
+        #: the bounds on connections not joined yet, per address and in all; and how long one has to say hello
+        self.unjoined = unjoined
+        self.hello_timeout = hello_timeout
+        self._unjoined: dict[str, int] = {}  # address -> its connections open and not joined yet
+        self._loop_handler: Any = None  # the loop's exception handler before this host's
         #: seat -> when the screen that held it dropped its link (``clock``): it has ``grace`` to come back
         self._dropped: dict[str, float] = {}
         #: every message sent, per seat (None: not recorded): the leak test reads it
@@ -207,6 +237,12 @@ class Host:
     async def start(self, host: str = "127.0.0.1", port: int = 8765) -> tuple[str, int]:
         """Listen on ``host:port`` (port 0: any free one); the address bound. Bots move first if they are to."""
         self.table.play_bots()
+        files = more_open_files()
+        if files is not None:  # a quarter of the files for connections that said nothing: the rest for the room
+            self.unjoined = (self.unjoined[0], max(self.unjoined[0], min(self.unjoined[1], files // 4)))
+        loop = asyncio.get_running_loop()
+        self._loop_handler = loop.get_exception_handler()
+        loop.set_exception_handler(self._loop_trouble)
         if every_ipv6(host):  # every interface: IPv4 laptops too (asyncio's own socket for "::" is IPv6 only)
             self.server = await serve(self._serve, sock=dual_stack(port), max_size=MAX_CLIENT_MESSAGE,
                                       compression=None, ping_interval=PING_EVERY, ping_timeout=PING_WAIT,
@@ -217,6 +253,19 @@ class Host:
         self._ticker = asyncio.create_task(self._ticking())
         bound = self.server.sockets[0].getsockname()
         return bound[0], bound[1]
+
+    def _loop_trouble(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """An accept the system refused for lack of open files is counted in the hostile-traffic line (asyncio retries
+        it a second later); anything else goes where it went before. Found from outside: 33 raw tracebacks in 30 s
+        on the host's terminal, and the lines about hostile traffic never said it."""
+        exc = context.get("exception")
+        if (isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
+                and "accept" in str(context.get("message", ""))):
+            self.alarm.note(Trouble.NO_FILES, "")
+        elif self._loop_handler is not None:
+            self._loop_handler(loop, context)
+        else:
+            loop.default_exception_handler(context)
 
     async def _ticking(self) -> None:
         while True:
@@ -260,6 +309,9 @@ class Host:
             await self.server.wait_closed()
         for conn in list(self.connections):
             conn.writer.cancel()
+        loop = asyncio.get_running_loop()
+        if loop.get_exception_handler() == self._loop_trouble:
+            loop.set_exception_handler(self._loop_handler)
 
     async def _serve(self, ws: ServerConnection) -> None:
         conn = await self._join(ws)
@@ -287,9 +339,25 @@ class Host:
         drain.cancel()
 
     async def _join(self, ws: ServerConnection) -> Connection | None:
-        """The hello: a seat's connection, or None (refused, told why, closed)."""
+        """The hello: a seat's connection, or None (refused, told why, closed; one too many not joined yet: at once)."""
+        peer = peer_of(ws.remote_address)
+        per_address, in_all = self.unjoined
+        if self._unjoined.get(peer, 0) >= per_address or sum(self._unjoined.values()) >= in_all:
+            self.alarm.note(Trouble.CROWD, peer)
+            with contextlib.suppress(ConnectionClosed):
+                await ws.close(1013, "too many connections not joined: try again")  # untranslated: a close frame's reason
+            return None
+        self._unjoined[peer] = self._unjoined.get(peer, 0) + 1
         try:
-            raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT)
+            return await self._hello(ws)
+        finally:
+            self._unjoined[peer] -= 1
+            if not self._unjoined[peer]:
+                del self._unjoined[peer]
+
+    async def _hello(self, ws: ServerConnection) -> Connection | None:
+        try:
+            raw = await asyncio.wait_for(ws.recv(), self.hello_timeout)
             hello = check_client(decode(raw))
             if hello["type"] != "hello":
                 with using(self.lang):
@@ -522,4 +590,4 @@ async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:
         await ws.close(1008, code)
 
 
-__all__ = ["GRACE", "HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]
+__all__ = ["GRACE", "HELLO_TIMEOUT", "UNJOINED", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host", "more_open_files"]
