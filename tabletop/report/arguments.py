@@ -162,9 +162,9 @@ def _undone_rolls(game: ReplayedGame, rulings: list[int], odds_now: str | None) 
     """An argument's rolls an undo took back (``rulings``: the seqs of all its rulings, in order; ``odds_now``: the
     odds it stands at), each with what came after it: the odds set again when they changed.
 
-    Found from outside: Russia's argument read "odds: likely … rolled 2 + 6 = 8 vs target 6" under Arguments, and
-    nothing more, where the facilitator had rolled it at even odds (2 + 6 = 8 vs 7, #45), undone the roll and the
-    odds, and set likely: the same dice come again after an undo, so the odds were chosen with the dice seen.
+    Found from outside: under Arguments, Russia's argument read "odds: likely …" and its roll of 2 + 6 = 8 against 6,
+    and nothing more, where the facilitator had rolled it at even odds (2 + 6 = 8 vs 7, #45), undone the roll and
+    the odds, and set likely: the same dice come again after an undo, so the odds were chosen with the dice seen.
     """
     out = []
     for i, seq in enumerate(rulings):

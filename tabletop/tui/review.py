@@ -118,12 +118,12 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     return out
 
 
-def _made_again(undone: Event, again: Event) -> str:
+def _made_again(taken_back: Event, again: Event) -> str:
     """``made again: #49``; a roll made again at other odds, or to another result, says so with its figures.
 
     Found from outside: "… succeeds — rolled 2+6 = 8 vs 7 (even) — made again: #49", where #49 was rolled vs 6
     (likely): the same action, the same dice after the undo, and another ruling."""
-    before, after = _ruling_of(undone), _ruling_of(again)
+    before, after = _ruling_of(taken_back), _ruling_of(again)
     if before is None or after is None or before == after:
         return _("made again: #{seq}").format(seq=again.seq)
     if after.get("odds") is not None and after.get("odds") != before.get("odds"):
