@@ -76,7 +76,7 @@ class Checked(NamedTuple):
 def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     """The files named, a directory's ``.toml`` files (sorted, at any depth) in its place.
 
-    A ruleset or deck named by itself brings the translations beside it (``NAME.ru.toml``,
+    A ruleset or deck named by itself (by path or bundled id) brings the translations beside it (``NAME.ru.toml``,
     ``NAME.uk.toml``), right after it: they are checked against it as a directory's would be."""
     files: list[Path] = []
     problems: list[Problem] = []
@@ -92,6 +92,9 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             files += found
         elif not p.exists() and (bundled := _bundled_id(raw)) is not None:
             files.append(bundled)  # a bundled id, as play --ruleset and --deck take one (found from outside)
+            # its translations too, as by path (found from outside: ``validate parallel-tracks``, which the glossary
+            # has a facilitator run before a workshop, never checked the ru and uk texts)
+            files += overlays_beside(bundled).values()
         elif not p.exists() and _id_like(raw):
             problems.append(Problem(raw, None, "", _not_file_nor_id(raw)))
         elif not p.exists():

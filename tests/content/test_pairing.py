@@ -506,3 +506,17 @@ def test_the_sibling_decks_folder_of_a_linked_rulesets_folder_is_the_one_beside_
     monkeypatch.setenv("PWD", str(mini / "rulesets"))
     assert load_scenario("mini.toml").deck.id == "mini-events"
     assert load_scenario("./mini.toml").deck.id == "mini-events"
+
+
+def test_a_bundled_ruleset_given_by_its_id_brings_its_translations(capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-306): ``validate parallel-tracks``, as the glossary tells a facilitator to run
+    before a workshop, checked the ruleset and not its ru and uk translations, which by path it checks."""
+    from tabletop.cli import main
+    from tabletop.content.finding import resolve
+
+    assert main(["validate", "parallel-tracks"]) == 0
+    by_id = capsys.readouterr().out.splitlines()
+    assert main(["validate", str(resolve("parallel-tracks", "ruleset").absolute())]) == 0
+    assert by_id == capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[1] for line in by_id[1:]] == [f"{lang} translation of parallel-tracks.toml"
+                                                           for lang in ("ru", "uk")], by_id
