@@ -56,7 +56,9 @@ def join_command(host_address: str, lang: str | None = None, parent: int | None 
     that ``serve`` is its parent (a POSIX shell's)."""
     import shlex  # only a served game needs it, not every start of the command line
 
-    words = [sys.executable, "-m", "tabletop", "join", host_address]
+    # -P: not the working folder first on the import path, which ``-m`` puts there: a ``tabletop/`` folder where
+    # serve was started would run in every tab (found from outside); the child imports this tabletop, as installed
+    words = [sys.executable, "-P", "-m", "tabletop", "join", host_address]
     if lang is not None:
         words += ["--lang", lang]
     command = " ".join(shlex.quote(w) for w in words)

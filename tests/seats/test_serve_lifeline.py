@@ -111,3 +111,19 @@ def test_a_screen_whose_serve_died_before_it_looked_ends_at_once() -> None:
 def test_the_command_names_serve_and_gives_way_to_the_screen() -> None:
     said = join_command("127.0.0.1:8765", "uk", 4242)
     assert said.startswith(f"{SERVE_PID}=4242 exec ") and said.endswith("join 127.0.0.1:8765 --lang uk")
+
+
+def test_a_tabletop_package_in_the_folder_serve_was_started_from_is_not_what_its_screens_run(tmp_path: Path) -> None:
+    """Found from outside (helper-306): ``python -m tabletop`` puts the working folder first on the import path, so
+    a ``tabletop/`` folder where ``serve`` was started ran in every browser tab in place of the seat's screen. The
+    command serve gives each tab, run there as the tab's shell runs it, is this tabletop."""
+    from tabletop import __version__
+
+    (tmp_path / "tabletop").mkdir()
+    (tmp_path / "tabletop" / "__init__.py").write_text("")
+    (tmp_path / "tabletop" / "__main__.py").write_text('print("SHADOW")\n')
+    command = join_command("127.0.0.1:8765", None, os.getpid())
+    assert command.endswith(" join 127.0.0.1:8765"), command
+    version = command.removesuffix(" join 127.0.0.1:8765") + " --version"  # the same tabletop, asked what it is
+    said = subprocess.run(version, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert (said.returncode, said.stdout) == (0, f"tabletop {__version__}\n"), said
