@@ -145,3 +145,20 @@ def test_the_readme_gives_simulate_s_defaults() -> None:
     text = " ".join(README.read_text(encoding="utf-8").split())
     said = text[text.index("## Simulating"):text.index("## Sweeps")]
     assert f"{defaults['games']:,} games from seed {defaults['seed']}" in said, said
+
+
+def test_the_readme_installs_the_cluster_extra_as_the_sweeps_message_does() -> None:
+    """Found from outside (helper-306): a sweep without pyarrow exited 2, "a mistake in how the command was typed",
+    and told a tabletop installed from a wheel only a checkout's command. What the machine lacks is exit 1, in the
+    table of exit statuses and the sweep's own; the README gives both commands the message gives."""
+    from tabletop.cli.sweep import INSTALL
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    statuses = text[text.index("Every command exits alike"):text.index("; 2 a mistake in how the command was typed")]
+    assert "a package it needs not installed" in statuses, statuses
+    sweeps = text[text.index("It needs the `cluster` extra"):text.index("A sweep file names")]
+    for command in ("-m pip install 'tabletop[cluster]'", ".venv/bin/pip install -e '.[cluster]'"):
+        assert command in INSTALL and command in sweeps, (command, sweeps)
+    assert "says so, runs nothing and exits 1" in sweeps, sweeps
+    ends = text[text.index("**How a sweep ends**"):text.index("2: a mistake in the command line")]
+    assert "the `cluster` extra not installed" in ends, ends

@@ -39,10 +39,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         from ..sim.cluster import check_cluster
         from .sweep import missing
 
-        problem = missing(("distributed",)) or check_cluster(args.cluster, too_many_workers)
-        if problem:
+        if (problem := check_cluster(args.cluster, too_many_workers)) is not None:
             _err(f"tabletop simulate: {problem}")  # untranslated: the command's name before a message worded where it arose
             return 2
+        if (problem := missing(("distributed",))) is not None:  # what the machine lacks, not typed wrong
+            _err(f"tabletop simulate: {problem}")  # untranslated: the command's name before a message worded where it arose
+            return 1
         if args.save_dir or args.workers:
             _err(_("tabletop simulate: --cluster goes with neither --workers (a cluster has its own workers) "
                    "nor --save-dir (the saves are written on this machine)"))

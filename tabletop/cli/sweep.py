@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,19 +26,25 @@ _, ngettext, N_ = Domain("cli").words()
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
 
-#: from tabletop's own folder: the "tabletop" on PyPI is another project (found from outside: the old hint installed it)
-INSTALL = N_("in tabletop's folder: .venv/bin/pip install -e '.[cluster]' (or pip install 'PATH/TO/tabletop[cluster]'; "
-             "the 'tabletop' package on PyPI is another project)")
+#: with the pip of the Python that runs tabletop, which keeps the tabletop installed there (a wheel's or a checkout's)
+#: and adds the extra's packages: a pip without tabletop fetches the "tabletop" on PyPI, another project (found from
+#: outside); a checkout's command after it (found from outside: only that one, to a tabletop installed from a wheel)
+INSTALL = N_("add the cluster extra with tabletop's own Python: {python} -m pip install 'tabletop[cluster]' (it keeps "
+             "this tabletop, from a wheel or a checkout; the 'tabletop' on PyPI is another project); or in a "
+             "checkout's folder: .venv/bin/pip install -e '.[cluster]'")
 
 
 def missing(modules: tuple[str, ...]) -> str | None:
-    """The message for a command whose packages are not installed, or None when they all are."""
+    """The message for a command whose packages are not installed, or None when they all are: what the machine
+    lacks, exit 1 (README), not a command typed wrong."""
+    import shlex  # only a message of a missing package needs it
+
     absent = [m for m in modules if importlib.util.find_spec(m) is None]
     if not absent:
         return None
     return ngettext("this needs {modules}, which is not installed: {install}",
                     "this needs {modules}, which are not installed: {install}", len(absent)
-                    ).format(modules=", ".join(absent), install=_(INSTALL))
+                    ).format(modules=", ".join(absent), install=_(INSTALL).format(python=shlex.quote(sys.executable)))
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
@@ -58,11 +65,12 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if args.cluster and args.workers:
         _err(_("tabletop sweep: --workers and --cluster: choose one (a cluster has its own workers)"))
         return 2
-    needed = ("pyarrow",) + (("distributed",) if args.cluster else ())
-    problem = missing(needed) or _check_cluster(args.cluster)
-    if problem:
+    if (problem := _check_cluster(args.cluster)) is not None:
         _err(f"tabletop sweep: {problem}")  # untranslated: the command's name before a message worded where it arose
         return 2
+    if (problem := missing(("pyarrow",) + (("distributed",) if args.cluster else ()))) is not None:
+        _err(f"tabletop sweep: {problem}")  # untranslated: the command's name before a message worded where it arose
+        return 1
     # multiprocessing is ~2.5 ms of every start's imports (cold start, benchmarks/README.md): only a sweep needs it
     from concurrent.futures.process import BrokenProcessPool
 
@@ -177,7 +185,7 @@ def _report(args: argparse.Namespace) -> int:
     problem = missing(("duckdb",))
     if problem:
         _err(f"tabletop sweep report: {problem}")  # untranslated: the command's name before a message worded where it arose
-        return 2
+        return 1
     if args.output is not None and _inside(Path(args.output), Path(args.folder)):
         # found from outside: -o out/f/r.html wrote the page into the folder, then read as a stranger by the report
         # and --resume, and README's pyarrow line, reading the folder as a dataset, failed on it

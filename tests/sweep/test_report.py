@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shlex
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -113,19 +115,24 @@ def test_a_folder_that_is_not_a_sweep(setup, message: str, tmp_path: Path, capsy
 def test_without_the_extra_the_command_says_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Exit 1, what the machine lacks, not 2, a command typed wrong (found from outside, helper-306: exit 2 and only
+    a checkout's command for a tabletop installed from a wheel)."""
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: None if name in ("pyarrow", "duckdb", "distributed") else real(name, *a))
-    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o")]) == 2
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
-    # the install from tabletop's own folder: "tabletop[cluster]" from PyPI is another project (found from outside)
-    assert "needs pyarrow, which is not installed: in tabletop's folder: .venv/bin/pip install -e '.[cluster]'" in err
-    assert "pip install 'tabletop[cluster]'" not in err
-    assert ".venv/bin/pip install -e '.[cluster]'" in err
-    assert main(["sweep", "report", str(tmp_path)]) == 2
+    # tabletop's own Python's pip, which keeps the tabletop installed (a wheel's or a checkout's) and adds the extra:
+    # "tabletop[cluster]" from PyPI, which a pip without tabletop fetches, is another project (found from outside)
+    wheel = f"{shlex.quote(sys.executable)} -m pip install 'tabletop[cluster]'"
+    assert f"needs pyarrow, which is not installed: add the cluster extra with tabletop's own Python: {wheel}" in err
+    assert err.index(wheel) < err.index("in a checkout's folder: .venv/bin/pip install -e '.[cluster]'"), err
+    assert main(["sweep", "report", str(tmp_path)]) == 1
     assert "needs duckdb" in capsys.readouterr().err
-    assert main(["simulate", "--games", "3", "--cluster", "local:1"]) == 2
+    assert main(["simulate", "--games", "3", "--cluster", "local:1"]) == 1
     assert "needs distributed" in capsys.readouterr().err
+    assert main(["simulate", "--games", "3", "--cluster", "local:0"]) == 2  # typed wrong first, extra or not
+    assert "write local:N" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
 
 
