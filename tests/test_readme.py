@@ -162,3 +162,15 @@ def test_the_readme_installs_the_cluster_extra_as_the_sweeps_message_does() -> N
     assert "says so, runs nothing and exits 1" in sweeps, sweeps
     ends = text[text.index("**How a sweep ends**"):text.index("2: a mistake in the command line")]
     assert "the `cluster` extra not installed" in ends, ends
+
+
+def test_the_readme_says_what_a_wheel_leaves_out_and_how_to_build_one() -> None:
+    """Found from outside (helper-306): installed from a wheel, the README's sweep example (docs/sweeps/borders.toml)
+    and the docs/ it links were nowhere; and a wheel rebuilt in a used checkout kept modules deleted since (setuptools'
+    build/ folder). The install lines and the sweeps' say where those files are and how to build a wheel."""
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    start = text[text.index("## Quick start"):text.index("## Playing")]
+    assert "`docs/`" in start and "source repository" in start, start
+    assert "a clean clone" in start and "`build/` folder" in start, start
+    sweeps = text[text.index("## Sweeps"):text.index("tabletop sweep docs/sweeps/borders.toml")]
+    assert "`docs/sweeps/borders.toml`" in sweeps and "source repository" in sweeps, sweeps
