@@ -1113,6 +1113,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self._stop_host = stop_host
         self._notes = tuple(notes)
         self._stop_question: Screen[bool] | None = None
+        #: the question ctrl+q asks in a browser tab, while it is up
+        self._quit_question: Screen[bool] | None = None
         self.client: SeatClient | None = None
         self.view: Mapping[str, Any] | None = None
         self.role: str | None = None
@@ -1468,8 +1470,32 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self.push_screen(self._stop_question, done)
 
     async def action_quit(self) -> None:
+        """ctrl+q (the footer's Quit): the screen ends; in a browser tab, once asked (found from outside: one tap on
+        "^q Quit" in a phone's footer ended the team's screen with no question, and coming back meant Restart and
+        the code typed again on a phone). A terminal's screen ends at once, as its join is typed again at once."""
+        from .modals import ConfirmScreen
+
         if typed_text_lost(self):  # an argument being typed: said once before it goes
             return
+        if not self.is_web:
+            await self._leave()
+            return
+        if self._quit_question is not None:
+            return  # asked already
+
+        async def done(ok: bool | None) -> None:
+            self._quit_question = None
+            if ok:
+                await self._leave()
+
+        seat = next((s for s in self.screen_stack if isinstance(s, SeatScreen)), None)
+        self._quit_question = ConfirmScreen(_("Close this screen?"), Text(_(
+            "The game goes on without it. To come back, press Restart on this page and type the seat's code "
+            "again.")), seat.hold.fresh() if seat is not None else None, weighty=True)
+        self.push_screen(self._quit_question, done)
+
+    async def _leave(self) -> None:
+        """The screen ends: the host is told first."""
         if self.client is not None:
             await self.client.close()
         self.exit()

@@ -297,6 +297,37 @@ async def test_a_replaced_browser_screen_says_to_reload_the_page_not_ctrl_q(tmp_
     table.session.close()
 
 
+async def test_ctrl_q_in_a_browser_tab_asks_before_the_screen_ends_and_in_a_terminal_quits_at_once(
+        tmp_path: Path) -> None:
+    """Found from outside: one tap on the footer's "^q Quit" in a phone's tab ended the team's screen with no question
+    ("Session ended: press Restart and type your code again", and a 20-character code to type on a phone). In a
+    browser tab ctrl+q (the footer's Quit) now asks first: Escape (or a tap outside) keeps the screen, Enter ends it;
+    a terminal's screen quits at once, as before."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = _BrowserSeat(address, codes["team:ru"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            assert "Close this screen?" in " ".join(str(s.render()) for s in app.screen.query(Static))
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
+            assert app.is_running
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question again")
+            await pilot.press("enter")
+            await until(pilot, lambda: not app.is_running, "the screen to end")
+        app = SeatApp(address, codes["team:ua"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the terminal's screen to join")
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: not app.is_running, "the terminal's screen to end")
+    table.session.close()
+
+
 def test_a_browser_screen_that_cannot_reach_its_host_does_not_ask_the_team_to_check_the_address() -> None:
     """Found from outside: a browser team was told to "check the address", which the page was started with and the
     team cannot change; it is told to tell the facilitator. A terminal's team typed the address: it checks it."""
