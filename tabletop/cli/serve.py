@@ -86,13 +86,58 @@ def _offline_templates() -> Iterator[str]:
     source = Path(textual_serve.__file__).parent / "templates"
     with tempfile.TemporaryDirectory(prefix="tabletop-serve-") as folder:
         for page in source.glob("*.html"):
-            text = _EXTERNAL_STYLESHEET.sub("", page.read_text(encoding="utf-8"))
+            text = for_phones(_EXTERNAL_STYLESHEET.sub("", page.read_text(encoding="utf-8")))
             (Path(folder) / page.name).write_text(_worded(text), encoding="utf-8")
             for code in LANGUAGES:
                 with using(code):
                     worded = _worded(text).replace(_SOCKET, _SOCKET[:-1] + f'/{code}"')  # untranslated: markup
                 (Path(folder) / f"{page.stem}.{code}{page.suffix}").write_text(worded, encoding="utf-8")
         yield folder
+
+
+#: what a phone needs of the page (found from outside, a class joining from phones): its own width, not a desktop's
+#: 980 px shrunk to unreadable 6 px type (the viewport); a font that gives a phone turned sideways a seat's 60x16
+#: (its seat's MIN_SIZE), 16 px where that fits (textual-serve's own) and never under 10 px; and a vertical swipe that
+#: scrolls what the finger first touched as a mouse wheel does (xterm.js sends a wheel to the screen in the terminal's
+#: mouse mode, and a touch nothing). A page asked with ``?fontsize=N`` keeps N. (untranslated: markup and script)
+_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+_PHONE_SCRIPT = """<script>
+      (function () {
+        var terminal = document.getElementById("terminal");
+        if (!terminal) return;
+        if (!new URLSearchParams(window.location.search).has("fontsize")) {
+          var wide = Math.max(screen.width, screen.height), high = Math.min(screen.width, screen.height);
+          var size = Math.floor(Math.min(16, (wide - 24) / 62 / 0.6, (high - 80) / 17 / 1.2));
+          terminal.dataset.fontSize = String(Math.max(10, size));
+        }
+        var lastY = null, moved = 0, startX = 0, startY = 0;
+        document.addEventListener("touchstart", function (e) {
+          lastY = e.touches.length === 1 ? e.touches[0].clientY : null;
+          moved = 0;
+          if (lastY !== null) { startX = e.touches[0].clientX; startY = lastY; }
+        }, {passive: true});
+        document.addEventListener("touchmove", function (e) {
+          if (lastY === null || e.touches.length !== 1 || !terminal.contains(e.target)) return;
+          e.preventDefault();
+          var touch = e.touches[0], row = parseFloat(terminal.dataset.fontSize || "16") * 1.2;
+          moved += lastY - touch.clientY;
+          lastY = touch.clientY;
+          while (Math.abs(moved) >= row) {
+            var down = moved > 0;
+            moved -= down ? row : -row;
+            e.target.dispatchEvent(new WheelEvent("wheel", {deltaY: down ? 1 : -1, deltaMode: 1,
+              clientX: startX, clientY: startY, bubbles: true, cancelable: true}));
+          }
+        }, {passive: false});
+        document.addEventListener("touchend", function () { lastY = null; }, {passive: true});
+      })();
+    </script>"""
+
+
+def for_phones(text: str) -> str:
+    """A page template that a phone reads at its own width, sized and scrolled by touch (:data:`_PHONE_SCRIPT`)."""
+    return text.replace("<head>", f"<head>\n    {_VIEWPORT}", 1).replace(  # untranslated: markup
+        "</body>", f"  {_PHONE_SCRIPT}\n  </body>", 1)  # untranslated: markup
 
 
 #: where textual-serve's page names its screen's WebSocket

@@ -88,6 +88,11 @@ class TooSmall(Widget, can_focus=False):
         text.append(_("Make it at least {w}\u00d7{h} (now {nw}\u00d7{nh}).").format(
             w=self.least.width, h=self.least.height, nw=self.window.width, nh=self.window.height))
         text.append("\n")
+        if self.app.is_web and self.window.width < self.least.width:
+            # a browser tab is often a phone (tabletop serve): held upright it is never wide enough (found from outside:
+            # a class on phones read "Make it at least 60x16 (now 46x42)", with no window to make wider)
+            text.append(_("On a phone, turn it sideways."))
+            text.append("\n")
         # found from outside: "only ctrl+q" where the replay's q quits too; the keys that quit are the screen's own.
         # The pause is named only where a key pauses (found from outside: the replay, which has none, named it)
         if any(bound.binding.action.removeprefix("app.") == "pause" for bound in self.app.active_bindings.values()):
