@@ -99,8 +99,9 @@ def _offline_templates() -> Iterator[str]:
 #: 980 px shrunk to unreadable 6 px type (the viewport); a font that gives a phone turned sideways a seat's 60x16
 #: (its seat's MIN_SIZE), 16 px where that fits (textual-serve's own) and never under 10 px; and a vertical swipe that
 #: scrolls what the finger first touched as a mouse wheel does (xterm.js sends a wheel to the screen in the terminal's
-#: mouse mode, and a touch nothing). A page asked with ``?fontsize=N`` keeps N. (untranslated: markup and script)
-_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+#: mouse mode, and a touch nothing). A page asked with ``?fontsize=N`` keeps N.
+_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'  # untranslated: markup
+# untranslated: the page's script
 _PHONE_SCRIPT = """<script>
       (function () {
         var terminal = document.getElementById("terminal");
