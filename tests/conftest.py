@@ -110,6 +110,7 @@ LONGEST = (
     ("tests/store/test_torn.py::test_torn_tail_at_every_byte", 27),
     ("tests/store/test_one_writer.py", 25),
     ("tests/seats/test_game_screens.py", 25),
+    ("tests/seats/test_projector_resized.py", 24),  # (one test: a hosted round, resized; 2026-12-07)
     ("tests/seats/test_typed_arguments.py", 23),
     ("tests/store/test_growth.py", 19),
     ("tests/seats/test_leaks.py", 13),

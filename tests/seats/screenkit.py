@@ -73,6 +73,20 @@ async def type_line(pilot: Pilot[Any], text: str) -> None:
     await pilot.press("enter")
 
 
+async def laid_out(pilot: Pilot[Any], size: tuple[int, int]) -> None:
+    """The terminal resized to ``size``, then paused until nothing on the screen moves from one pause to the next
+    (a resize lays the panels out over a few refreshes), 12 pauses at most. Twelve pauses each time took a hosted
+    round's projector test 21 s, most of it asleep in Pilot's waits."""
+    await pilot.resize_terminal(*size)
+    before = None
+    for _ in range(12):
+        await pilot.pause()
+        now = [(id(w), w.region, w.scroll_offset) for w in pilot.app.screen.walk_children(with_self=True)]
+        if now == before and not pilot.app.screen._dirty_widgets:
+            return
+        before = now
+
+
 def screen_lines(app: SeatApp) -> list[str]:
     """The screen's rows as plain text, as a screenshot would show them (what a person sees, not a widget's text)."""
     import io

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
-
-from textual.pilot import Pilot
 
 from tabletop.tui.seatwords import reveal_parts
 
-from .screenkit import projector_events, screen_lines
+from .screenkit import laid_out, projector_events, screen_lines
 
 #: the tester's size, where each event comes, and the sizes round it (where the projector's two columns begin)
 TESTED = (100, 30)
@@ -32,12 +29,6 @@ def _boxes_whole(rows: list[str], reveal: bool = False) -> bool:
     return tops >= feet if reveal else tops == feet
 
 
-async def _laid_out(pilot: Pilot[Any], size: tuple[int, int]) -> None:
-    await pilot.resize_terminal(*size)
-    for _ in range(12):  # laid out (bounded by pauses)
-        await pilot.pause()
-
-
 async def test_a_projector_round_100_columns_draws_every_box_whole(tmp_path: Path) -> None:
     bots = {"ru": "hardliner", "us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}  # Ukraine a person
     reveals = committed = 0
@@ -48,7 +39,7 @@ async def test_a_projector_round_100_columns_draws_every_box_whole(tmp_path: Pat
         count = len(view["seals"].get("committed") or [])
         if reveal and view["game"].get("phase") == "adjudication" and reveals == 0:
             reveals += 1
-            await _laid_out(pilot, WIDE)
+            await laid_out(pilot, WIDE)
             rows = screen_lines(app)
             shown = "\n".join(rows)
             assert "Reveal of the sealed moves" in shown, shown
@@ -60,7 +51,7 @@ async def test_a_projector_round_100_columns_draws_every_box_whole(tmp_path: Pat
             revealed = reveal_parts(view, dict(app.seen))[1]  # (a pass is not among them)
             assert said.count("matches its commitment") == len(revealed), shown
         for size in AROUND_WIDE:
-            await _laid_out(pilot, size)
+            await laid_out(pilot, size)
             rows = screen_lines(app)
             assert _boxes_whole(rows, bool(reveal)), (seq, size, "\n".join(rows))
             if count and not reveal and size[0] >= 100:  # two columns: the box shows the newest it counts
@@ -68,5 +59,5 @@ async def test_a_projector_round_100_columns_draws_every_box_whole(tmp_path: Pat
                 committed += 1
                 newest = str(view["seals"]["committed"][-1].get("commitment", ""))[:12]
                 assert newest and newest in "\n".join(rows), (seq, size, "\n".join(rows))
-        await _laid_out(pilot, TESTED)  # the next event comes at the tester's size
+        await laid_out(pilot, TESTED)  # the next event comes at the tester's size
     assert reveals == 1 and committed >= 3, (reveals, committed)

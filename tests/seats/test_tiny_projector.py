@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tabletop.tui.seat import SeatScreen
 
-from .screenkit import projector_events, screen_lines
+from .screenkit import laid_out, projector_events, screen_lines
 
 SIZES = [(60, 20), SeatScreen.MIN_SIZE]
 
@@ -39,9 +39,7 @@ async def test_a_projector_at_60_columns_shows_the_card_s_answers_and_some_of_th
         card_now = game.get("waiting") in ("choice", "card") and card and not card.get("applied")
         reveal_now = reveal and game.get("phase") == "adjudication"
         for size in SIZES if card_now or reveal_now else ():
-            await pilot.resize_terminal(*size)
-            for _ in range(12):  # laid out (bounded by pauses)
-                await pilot.pause()
+            await laid_out(pilot, size)
             rows = screen_lines(app)
             shown, where = _words(rows), (seq, size, "\n".join(rows))
             assert _boxes_whole(rows), where
