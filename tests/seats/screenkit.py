@@ -73,18 +73,23 @@ async def type_line(pilot: Pilot[Any], text: str) -> None:
     await pilot.press("enter")
 
 
-async def laid_out(pilot: Pilot[Any], size: tuple[int, int]) -> None:
-    """The terminal resized to ``size``, then paused until nothing on the screen moves from one pause to the next
-    (a resize lays the panels out over a few refreshes), 12 pauses at most. Twelve pauses each time took a hosted
-    round's projector test 21 s, most of it asleep in Pilot's waits."""
-    await pilot.resize_terminal(*size)
+async def settled(pilot: Pilot[Any], most: int = 12) -> None:
+    """Paused until nothing on the screen moves from one pause to the next (the panels laid out, the logs scrolled
+    to their newest line over a few refreshes), ``most`` pauses at most. A fixed count of pauses at every size of
+    every event took a hosted round's projector test 21 s, most of it asleep in Pilot's waits for idle."""
     before = None
-    for _ in range(12):
+    for _ in range(most):
         await pilot.pause()
         now = [(id(w), w.region, w.scroll_offset) for w in pilot.app.screen.walk_children(with_self=True)]
         if now == before and not pilot.app.screen._dirty_widgets:
             return
         before = now
+
+
+async def laid_out(pilot: Pilot[Any], size: tuple[int, int]) -> None:
+    """The terminal resized to ``size``, and the screen :func:`settled` at it."""
+    await pilot.resize_terminal(*size)
+    await settled(pilot)
 
 
 def screen_lines(app: SeatApp) -> list[str]:

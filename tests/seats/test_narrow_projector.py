@@ -16,7 +16,7 @@ from typing import Any
 from tabletop.tui import seatwords as words
 from tabletop.tui.seat import SeatApp
 
-from .screenkit import projector_events, screen_lines
+from .screenkit import projector_events, screen_lines, settled
 
 
 def _screen(app: SeatApp) -> str:
@@ -33,8 +33,7 @@ def _board(view: dict[str, Any]) -> list[str]:
 async def test_a_projector_at_80x24_shows_the_board_with_the_card_and_with_the_reveal(tmp_path: Path) -> None:
     cards = reveals = 0
     async for pilot, app, seq in projector_events(tmp_path, (80, 24), rounds=2, lang="uk"):
-        for _ in range(6):  # laid out (bounded by pauses)
-            await pilot.pause()
+        await settled(pilot)
         view = app.view or {}
         game, card = view["game"], view["board"].get("card") or {}
         shown = _screen(app)

@@ -24,7 +24,7 @@ from tabletop.seats.table import Table, seats_for
 from tabletop.tui.rulingview import RulingScreen
 from tabletop.tui.seat import SeatApp, SeatScreen
 
-from .screenkit import screen_lines, until
+from .screenkit import laid_out, screen_lines, until
 from .support import Sleeps, hosting
 
 BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua": "cooperative"}
@@ -102,9 +102,7 @@ async def test_a_small_seat_shows_whose_turn_its_decision_and_the_newest_verdict
             prompt = " ".join(view["decision"]["prompt"].split("\n")[0].split()[:3])  # whose turn, or whom it waits for
             verdict = " ".join(_verdict(view, lang).split())
             for size in SIZES:
-                await pilot.resize_terminal(*size)
-                for _ in range(10):  # laid out, and the log scrolled to its newest entry (bounded by pauses)
-                    await pilot.pause()
+                await laid_out(pilot, size)  # and the log scrolled to its newest entry
                 assert app.screen is app.seat_screen and isinstance(app.screen, SeatScreen)
                 shown = _right_column(app)
                 assert prompt in shown, (size, prompt, shown)
@@ -168,9 +166,7 @@ async def test_a_narrow_projector_or_observer_shows_the_newest_verdict_under_who
             verdict = " ".join(_verdict(view, lang).split())
             tracks = [t["name"] for t in view["board"]["tracks"]]
             for size in WATCHER_SIZES:
-                await pilot.resize_terminal(*size)
-                for _ in range(10):
-                    await pilot.pause()
+                await laid_out(pilot, size)
                 assert app.screen is app.seat_screen and isinstance(app.screen, SeatScreen)
                 rows = screen_lines(app)
                 shown = " ".join(" ".join(re.sub(r"[\u2500-\u259f]", " ", " ".join(rows)).split()).split())

@@ -21,7 +21,7 @@ from tabletop.play.session import Session, with_sealed
 from tabletop.seats.table import Table, seats_for
 from tabletop.tui.seat import SeatApp
 
-from .screenkit import screen_lines, until
+from .screenkit import laid_out, screen_lines, until
 from .support import Sleeps, hosting
 
 #: a team's screen in an 80x24 terminal, and a small one
@@ -80,9 +80,7 @@ async def test_a_team_reads_the_whole_question_of_a_vote_on_a_small_screen(tmp_p
             if vote == "link":  # the track tied in, by name
                 assert "«Статус України»" in prompt or "Статус України" in prompt.rsplit(":", 1)[-1], prompt
             for size in SIZES:
-                await pilot.resize_terminal(*size)
-                for _ in range(10):  # laid out (bounded by pauses)
-                    await pilot.pause()
+                await laid_out(pilot, size)
                 shown = _right_column(app)
                 assert prompt in shown, (size, prompt, "\n".join(screen_lines(app)))
                 assert all(label in shown for label in labels), (size, labels, shown)
