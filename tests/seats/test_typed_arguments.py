@@ -24,6 +24,8 @@ from tabletop.store.reading import open_save
 from tabletop.tui.argument import ArgumentScreen
 from tabletop.tui.seat import SeatApp
 
+from tests.tui.support import type_text
+
 from .screenkit import choose, entries, seq_of, until
 from .support import Sleeps, caught_up, hosting
 
@@ -61,8 +63,6 @@ def _plain(found: list[Any]) -> Any:
     return passing[0] if passing else next(e for e in found if not e.get("refusal") and not e.get("needs"))
 
 
-async def _type(pilot: Any, text: str) -> None:
-    await pilot.press(*text)
 
 
 async def test_a_remote_team_types_its_argument_and_another_its_counter(tmp_path: Path) -> None:
@@ -92,12 +92,12 @@ async def test_a_remote_team_types_its_argument_and_another_its_counter(tmp_path
                          and e.get("group") == "humanitarian")
             await choose(pilot, ru, index)
             await until(pilot, lambda: isinstance(ru.screen, ArgumentScreen), "the argument's dialog")
-            await _type(pilot, ARGUMENT)
+            await type_text(pilot, ARGUMENT)
             await pilot.press("enter")  # to the result wanted
             await pilot.press("down", "enter")  # the second result the track offers (tension -1)
-            await _type(pilot, REASONS[0])
+            await type_text(pilot, REASONS[0])
             await pilot.press("enter")
-            await _type(pilot, REASONS[1])
+            await type_text(pilot, REASONS[1])
             await pilot.press("enter")  # the last field: handed in
             await until(pilot, lambda: table.session.state.last.action.move == "argue", "the argument to be saved")
             argued = table.session.state.last.action
@@ -114,10 +114,10 @@ async def test_a_remote_team_types_its_argument_and_another_its_counter(tmp_path
             field = ua.screen.query_one("#argue-action")
             field.post_message(Paste("x" * 200))  # the ruleset's 200, pasted (300 key presses took 20 s)
             await pilot.pause()
-            await _type(pilot, "xy")  # past the limit: the field takes no more
+            await type_text(pilot, "xy")  # past the limit: the field takes no more
             assert ua.screen.entered().action == "x" * 200
             ua.screen.query_one("#argue-action").value = ""
-            await _type(pilot, COUNTER.replace("\x1b", ""))
+            await type_text(pilot, COUNTER.replace("\x1b", ""))
             await pilot.press("enter")
             await until(pilot, lambda: _counter_by(table, "ua") is not None, "the counter to be saved")
     table.session.close()
@@ -180,7 +180,7 @@ async def test_a_team_screen_keeps_a_typed_argument_through_ctrl_q(tmp_path: Pat
             index = next(i for i, e in enumerate(entries(ru)) if e.get("needs") == "argument")
             await choose(pilot, ru, index)
             await until(pilot, lambda: isinstance(ru.screen, ArgumentScreen), "the argument's dialog")
-            await _type(pilot, "коридор")
+            await type_text(pilot, "коридор")
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert ru.is_running and isinstance(ru.screen, ArgumentScreen)
@@ -231,7 +231,7 @@ async def test_a_team_s_counter_given_up_with_escape_is_not_sent(tmp_path: Path)
                             if w.display and w.region.area and box.region.contains_region(w.region))
             assert "press Escape again to close the dialog without it" in said, said
             assert "Escape twice: cancel, nothing is sent" in said, said
-            await _type(pilot, "1 A new sentence")
+            await type_text(pilot, "1 A new sentence")
             assert "not taken" in str(dialog.query_one("#argue-action-count").render())
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(ua.screen, ArgumentScreen), "the dialog to close")
