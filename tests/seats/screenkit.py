@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.seats.client import connect
 from tabletop.tui.seat import SeatApp, SeatScreen
+from tests.tui.support import type_text
 
 from .support import Sleeps, caught_up, hosting, make_table
 
@@ -69,7 +70,7 @@ async def choose(pilot: Pilot[Any], app: SeatApp, index: int) -> None:
 async def type_line(pilot: Pilot[Any], text: str) -> None:
     """Type a line into the modal that asks for it (a ruling's reason, a note) and confirm it."""
     await pilot.pause()
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await pilot.press("enter")
 
 

@@ -29,6 +29,7 @@ from tabletop.store.reading import open_save
 from tabletop.tui.modals import PickScreen
 from tabletop.tui.override import TrackOverrideScreen
 from tabletop.tui.seat import SeatApp
+from tests.tui.support import type_text
 
 from .screenkit import until
 from .support import Sleeps, caught_up, hosting, make_table
@@ -99,7 +100,8 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             dialog = console.screen
             dialog.query_one("#override-tension").value = "0"
             dialog.query_one("#override-reason").focus()
-            await pilot.press(*REASON, "enter")
+            await type_text(pilot, REASON)
+            await pilot.press("enter")
             await until(pilot, lambda: table.session.state.last.action.kind == "override", "the override to be saved")
             seq = table.session.state.seq
             await until(pilots["projector"], lambda: (projector.view or {}).get("game", {}).get("seq") == seq,
@@ -468,7 +470,8 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
         async with app.run_test(size=(100, 30)) as pilot:
             said = await asked(app, pilot, "the note dialog")
             assert "sealed move, not revealed yet" in said and "once the move is revealed" in said, said
-            await pilot.press(*"ok", "enter")  # the note is taken all the same, on the sealed move
+            await type_text(pilot, "ok")
+            await pilot.press("enter")  # the note is taken all the same, on the sealed move
             await until(pilot, lambda: app.screen is app.seat_screen and session.state.last is not None
                         and session.state.last.action.kind == "note", "the note taken")
             assert session.state.last is not None and session.state.last.action.text == "ok"
@@ -598,7 +601,8 @@ async def test_the_console_puts_a_note_on_an_earlier_event(tmp_path: Path) -> No
             title = str(app.screen.query_one("#ask-title").render())
             assert title.startswith(f"Note on event 3: {told(session.state, session.state.log[2])}"), title
             assert "every screen and the report show it" in title and "on the last event" not in title, title
-            await pilot.press(*"asked why", "enter")
+            await type_text(pilot, "asked why")
+            await pilot.press("enter")
             await until(pilot, lambda: session.state.last is not None and session.state.last.action.kind == "note",
                         "the note taken")
     note = open_save(session.save_path).events[-1]
@@ -755,7 +759,8 @@ async def test_the_consoles_ruling_dialog_says_which_ruling_it_records(tmp_path:
                 if key == "1":
                     await pilot.press("escape")
                     await until(pilot, lambda: app.screen is app.seat_screen, "the console again")
-            await pilot.press(*"no-show", "enter")
+            await type_text(pilot, "no-show")
+            await pilot.press("enter")
             await until(pilot, lambda: session.state.last is not None and session.state.last.action.kind == "rule",
                         "the ruling saved")
             ruled = session.state.last.action
@@ -893,7 +898,8 @@ async def test_the_console_s_undo_takes_an_optional_reason_as_the_hot_seat_s(tmp
             seq = table.session.state.seq
             await pilot.press("u")
             await until(pilot, lambda: isinstance(console.screen, UndoScreen), "the undo's question")
-            await pilot.press(*REASON, "enter")
+            await type_text(pilot, REASON)
+            await pilot.press("enter")
             await until(pilot, lambda: table.session.state.seq > seq, "the undo to be saved")
             await _following(pilot, console, table.session)
             seq = table.session.state.seq
