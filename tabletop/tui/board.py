@@ -631,7 +631,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         # Escape gives the keyboard back to the decision list, whatever pane had it (F1: "escape back to the tracks";
         # found from outside: Escape in the review text, reached by shift+tab, left the keys there, and Enter did
         # nothing and said nothing under "▶ Facilitator: …")
-        self.query_one("#decision", DecisionList).focus()
+        decision = self.query_one("#decision", DecisionList)
+        if not decision.has_focus:  # only that: a team that tabbed over to read the card keeps its track's moves
+            decision.focus()  # (found from outside: Escape from the card pane went back to the tracks too)
+            return
         # an Escape just after a dialog over the list closed was meant for the dialog (found from outside: a third,
         # nervous Escape after an argument's two took the team from the track's moves back to its tracks); a new
         # list's own hold leaves Escape alone, which puts up no move

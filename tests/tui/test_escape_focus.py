@@ -39,3 +39,25 @@ async def test_escape_with_nothing_to_go_back_to_leaves_enter_on_the_decision(tm
         await press(pilot, "enter")  # acts on the decision: the next round starts
         assert session.state.round == 2, (session.state.round, session.state.phase)
     assert app._exception is None
+
+
+async def test_escape_from_another_pane_keeps_the_track_s_moves_open(tmp_path: Path) -> None:
+    """Found from outside (a regression check): a team that tabbed over to read the card while a track's moves were
+    open, then Escape, was back at its tracks; Escape there only gives the keyboard back, and the next goes back."""
+    session = start(tmp_path, seed=7)
+    while session.state.phase != "moves":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = board(pilot)
+        listing = screen.query_one("#decision", DecisionList)
+        await press(pilot, "1")  # a track: its moves
+        stage = screen.stage
+        assert stage is not None
+        await press(pilot, "shift+tab")
+        assert app.focused is not listing
+        await press(pilot, "escape")
+        assert app.focused is listing and screen.stage == stage
+        await press(pilot, "escape")
+        assert screen.stage is None  # back at the tracks
