@@ -20,7 +20,7 @@ from typing import Any
 from .arguments import _positive
 from .join import address
 from .lifeline import SERVE_PID
-from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS
+from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS, VIEWPORT
 from .terminal import _err, _out
 from ..lang import LANGUAGES, NAMES, Domain, current, named_language
 from ..content.oswords import system_words
@@ -95,12 +95,11 @@ def _offline_templates() -> Iterator[str]:
         yield folder
 
 
-#: what a phone needs of the page (found from outside, a class joining from phones): its own width, not a desktop's
-#: 980 px shrunk to unreadable 6 px type (the viewport); a font that gives a phone turned sideways a seat's 60x16
-#: (its seat's MIN_SIZE), 16 px where that fits (textual-serve's own) and never under 10 px; and a vertical swipe that
-#: scrolls what the finger first touched as a mouse wheel does (xterm.js sends a wheel to the screen in the terminal's
-#: mouse mode, and a touch nothing). A page asked with ``?fontsize=N`` keeps N.
-_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'  # untranslated: markup
+#: what a phone needs of the page (found from outside, a class joining from phones), besides its own width
+#: (:data:`~.servelimits.VIEWPORT`): a font that gives a phone turned sideways a seat's 60x16 (its seat's MIN_SIZE),
+#: 16 px where that fits (textual-serve's own) and never under 10 px; and a vertical swipe that scrolls what the finger
+#: first touched as a mouse wheel does (xterm.js sends a wheel to the screen in the terminal's mouse mode, and a touch
+#: nothing). A page asked with ``?fontsize=N`` keeps N.
 # untranslated: the page's script
 _PHONE_SCRIPT = """<script>
       (function () {
@@ -137,7 +136,7 @@ _PHONE_SCRIPT = """<script>
 
 def for_phones(text: str) -> str:
     """A page template that a phone reads at its own width, sized and scrolled by touch (:data:`_PHONE_SCRIPT`)."""
-    return text.replace("<head>", f"<head>\n    {_VIEWPORT}", 1).replace(  # untranslated: markup
+    return text.replace("<head>", f"<head>\n    {VIEWPORT}", 1).replace(  # untranslated: markup
         "</body>", f"  {_PHONE_SCRIPT}\n  </body>", 1)  # untranslated: markup
 
 

@@ -16,4 +16,9 @@ MAX_SCREENS_PER_ADDRESS = 8
 #: is closed after as long (the browser opens another)
 REQUEST_DEADLINE = 5.0
 
-__all__ = ["MAX_SCREENS", "MAX_SCREENS_PER_ADDRESS", "REQUEST_DEADLINE"]
+#: what every page serve sends starts with, so that a phone lays it out at its own width, not a desktop's 980 px
+#: shrunk to unreadable 6 px type (found from outside, a class joining from phones: the room's page and the page
+#: that says the room's screens are all in use)
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'  # untranslated: markup
+
+__all__ = ["MAX_SCREENS", "MAX_SCREENS_PER_ADDRESS", "REQUEST_DEADLINE", "VIEWPORT"]

@@ -54,7 +54,7 @@ from textual_serve.server import Server
 from ..seats.alarm import WINDOW, peer_of
 from ..seats.host import every_ipv6
 from .host import bracketed
-from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS, REQUEST_DEADLINE
+from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS, REQUEST_DEADLINE, VIEWPORT
 from .terminal import _err, _out
 from ..content.literal import one_line
 from ..lang import LANGUAGES, Domain, current, using
@@ -224,7 +224,8 @@ def full_page(why: str, count: int, lang: str | None) -> str:
         code = current()
     link = f"/?lang={code}"  # untranslated: a route
     return ("<!DOCTYPE html>\n"  # untranslated: markup, from here on
-            f'<html lang="{escape(code)}"><head><meta charset="utf-8"><title>tabletop</title></head>'
+            f'<html lang="{escape(code)}"><head><meta charset="utf-8">'
+            f"{VIEWPORT}<title>tabletop</title></head>"
             '<body style="background: #0c181f; color: rgba(255, 255, 255, 0.95); font-family: menlo, monospace; '
             'text-align: center; padding: 64px 16px">'
             f"<p>{escape(said.format(count=count))}</p><p>{escape(advice)}</p>"

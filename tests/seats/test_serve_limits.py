@@ -74,6 +74,9 @@ async def test_a_tab_past_the_room_s_screens_is_refused_at_once_and_its_page_say
     assert status == 503
     assert '<html lang="ru">' in words and "2" in words and "экран" in words, words
     assert 'href="/?lang=ru"' in words, words  # a way back, in the same language
+    # read on a phone at its own width, as the room's page is (found from outside: 6 px type on a phone, where a
+    # room behind one address meets the cap first)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in words, words
 
 
 def test_each_address_and_the_room_have_their_caps_and_a_closed_tab_frees_its_place() -> None:
