@@ -624,8 +624,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
         # at 60x20 the reveal showed no entry and the card one answer of two, their boxes cut by the screen's foot)
         forms = [_trimmed(words.tracks_text(view, large=True, compact=c, tight=t))
                  for c, t in ((False, False), (True, False), (False, True))]
-        # unboxed, a line a track, the meters' line without its word: a row more for the card's text at 60x16
+        # unboxed, a line a track, the meters' line without its word: a row more for the card's text at 60x16; and
+        # the same without tension's word, where a track's line wraps still (ru and uk at 60x16, found from outside:
+        # the tracks took every row and the card being answered lost its answers)
         forms.append(_trimmed(words.tracks_text(view, large=True, compact=True, meters_named=False)))
+        forms.append(_trimmed(words.tracks_text(view, large=True, tight=True, meters_named=False)))
         said = self._verdict_rows()
         tries = [(whole, said, False) for whole in (True, False)] + [(False, 0, False), (False, 0, True)]
         if card_now:  # the card's text before the verdict and the boxes (found from outside: at 60x20 and 60x16 the
@@ -636,16 +639,18 @@ class SeatScreen(ConsolePowers, Screen[None]):
         for whole, kept_rows, unboxed in tries:
             if not unboxed:
                 fitting = forms[:3]
-            else:  # (the meters' word goes only for the card's text)
-                fitting = [forms[1], forms[3]] if card_now and whole is not False else forms[1:2]
+            elif card_now and whole is None:  # the card cut to its rows: the meters' word goes first, for its text
+                fitting = [forms[3], forms[1], forms[4], forms[2]]
+            else:  # (the meters' word, then tension's, go only for the card: what the room answers)
+                fitting = [forms[1], forms[3], forms[4], forms[2]] if card_now else forms[1:2]
             found = next((f for f in fitting if height(tracks, f, unboxed) + moment(whole, unboxed) + kept_rows <= rows),
                          None)
             if found is not None:
                 tracks_t, verdict_gone, bare = found, kept_rows == 0 and said > 0, unboxed
                 break
-        else:
-            tracks_t = forms[1]
-        tight = tracks_t is forms[2]
+        else:  # nothing fits whole: the tracks at their fewest rows, the card's title and answers before its text
+            tracks_t = min(forms[1:] if card_now else forms[1:2], key=lambda f: height(tracks, f, True))
+        tight = tracks_t is forms[2] or tracks_t is forms[4]
         left = rows - height(tracks, tracks_t, bare) - (0 if verdict_gone else said)
         shown: dict[Widget, Text] = {}
         if card_now:

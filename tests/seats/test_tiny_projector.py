@@ -12,11 +12,13 @@ its first words are in view at both sizes.
 from __future__ import annotations
 
 import re
+
+import pytest
 from pathlib import Path
 
 from tabletop.tui.seat import SeatScreen
 
-from .screenkit import laid_out, projector_events, screen_lines
+from .screenkit import laid_out, projector_events, screen_lines, settled
 
 SIZES = [(60, 20), SeatScreen.MIN_SIZE]
 
@@ -57,3 +59,24 @@ async def test_a_projector_at_60_columns_shows_the_card_s_answers_and_some_of_th
                 if whole < len(reveal):
                     assert f"and {len(reveal) - whole} more entr" in shown, where
     assert cards >= 2 and reveals >= 2, (cards, reveals)
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+async def test_at_the_least_size_a_russian_or_ukrainian_projector_keeps_the_card_s_answers(tmp_path: Path,
+                                                                                           lang: str) -> None:
+    """Found from outside (checking this stop's fix): at 60x16 in Russian or Ukrainian a track's line wraps even a
+    line a track, and the card being answered lost its answers and its text, its title alone under the tracks (the
+    tracks' lines now leave out tension's word there, as a boxed panel's title says it)."""
+    cards = 0
+    async for pilot, app, _seq in projector_events(tmp_path, SeatScreen.MIN_SIZE, rounds=1, lang=lang):
+        view = app.view or {}
+        game, card = view["game"], view["board"].get("card") or {}
+        if game.get("waiting") in ("choice", "card") and card and not card.get("applied"):
+            cards += 1
+            await settled(pilot)
+            rows = screen_lines(app)
+            shown, where = _words(rows), (lang, "\n".join(rows))
+            # what the room answers, whole (its text as the rows left hold it: none where the link's line wraps)
+            assert " ".join(card["title"].split()) in shown, where
+            assert all(" ".join(c["label"].split()) in shown for c in card["choices"]), where
+    assert cards >= 1
