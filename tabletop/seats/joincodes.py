@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..content.files import FileRefused, read_regular
+from ..store.files import temp_beside, write_all
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("seats").words()
@@ -163,11 +164,12 @@ def write_codes(save: Path, codes: Mapping[str, str], listen: str | None = None)
             return path
     except (OSError, FileRefused):
         pass  # written again below
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # a new, unguessable name made here, as a save's own draft is: found from outside, another account that could
+    # write the folder planted the old fixed name (a file of theirs, a symlink) and read every seat's code
+    tmp, fd = temp_beside(path, 0o600)
     try:
         try:
-            os.write(fd, data)
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)

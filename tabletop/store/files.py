@@ -26,11 +26,15 @@ _MAX_NAMES = 100_000
 
 
 def temp_beside(path: Path, mode: int = 0o666) -> tuple[Path, int]:
-    """A new hidden temp file in ``path``'s folder, open for appending: its path and descriptor."""
+    """A new hidden temp file in ``path``'s folder, open for appending: its path and descriptor.
+
+    The name is new and unguessable, and made here or refused (a name someone else planted, a file or a symlink, is
+    never opened): a workshop folder may be writable by other accounts."""
     tmp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     # the umask applies to the mode, as for any file the user makes
     # read and write: a save whose name lost its file is copied from its own descriptor (SaveWriter)
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_APPEND | os.O_CLOEXEC, mode)
+    flags = os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_RDWR | os.O_APPEND | os.O_CLOEXEC
+    fd = os.open(tmp, flags, mode)
     return tmp, fd
 
 

@@ -4,6 +4,7 @@ still join as typed before."""
 from __future__ import annotations
 
 import math
+import os
 import re
 from pathlib import Path
 
@@ -170,3 +171,23 @@ def test_a_code_typed_in_groups_on_the_command_line_is_one_code() -> None:
     assert args.code == "k7mq 3xrt 9pwa c4hd e5fz"
     assert build_parser().parse_args(["join", "127.0.0.1:8765"]).code is None
     assert build_parser().parse_args(["join", "127.0.0.1:8765", "--", "-nQ00j-1cJ-p4OqU"]).code == "-nQ00j-1cJ-p4OqU"
+
+
+@pytest.mark.parametrize("planted", ["file", "symlink"])
+def test_the_codes_go_through_no_name_another_user_planted_in_the_folder(tmp_path: Path, planted: str) -> None:
+    """Found from outside (a shared, group-writable workshop folder): another user pre-created the codes' temporary
+    name, ``.NAME.codes.PID.tmp``, as an empty 0666 file, and every seat's code landed in a file they own and read;
+    a symlink there had the codes written into whatever it named."""
+    save = tmp_path / "w3.jsonl"
+    elsewhere = tmp_path / "theirs.txt"
+    elsewhere.write_bytes(b"")
+    trap = tmp_path / f".w3.jsonl.codes.{os.getpid()}.tmp"  # the name the codes were once written through
+    if planted == "file":
+        trap.write_bytes(b"")
+        trap.chmod(0o666)
+    else:
+        trap.symlink_to(elsewhere)
+    path = joincodes.write_codes(save, {"Blue": "ABCD-EFGH-JKMN"})
+    assert path.stat().st_mode & 0o777 == 0o600 and not path.is_symlink()
+    assert elsewhere.read_bytes() == b"" and trap.lstat().st_size in (0, len(str(elsewhere)))  # nothing through them
+    assert trap.is_symlink() == (planted == "symlink")  # and the planted name is left as it was: not ours
