@@ -74,17 +74,24 @@ class WriterLock:
         }
         target = info_path(self.save)
         if _room_for_note(target.parent):
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            tmp = None
             try:
-                tmp.write_text(json.dumps(info) + "\n", encoding="utf-8")
+                # a new, unguessable name made here (found from outside: a symlink planted at the old fixed name, in a
+                # folder others could write, had another save written over with this note)
+                tmp, fd = files.temp_beside(target)
+                try:
+                    files.write_all(fd, (json.dumps(info) + "\n").encode("utf-8"))
+                finally:
+                    os.close(fd)
                 os.replace(tmp, target)  # whole or not at all: a refused tabletop may read it any time
                 self._announced = True
                 return
             except OSError:
-                try:
-                    tmp.unlink()
-                except OSError:
-                    pass
+                if tmp is not None:
+                    try:
+                        tmp.unlink()
+                    except OSError:
+                        pass
         # no note of ours: one at the name is an earlier holder's (killed while it played), since this tabletop holds
         # the lock now; left, it would name a tabletop gone and outlive this one's quit, which removes only a note it
         # wrote (found from outside: .bots.jsonl.lock left after ctrl+q of a game on a full tmpfs)

@@ -191,3 +191,25 @@ def test_readers_read_a_save_while_it_is_written(tmp_path: Path) -> None:
     resumed.writer.append(state)
     resumed.writer.close()
     assert verify(path).ok
+
+
+@pytest.mark.parametrize("planted", ["file", "symlink"])
+def test_the_holders_note_goes_through_no_name_another_user_planted(tmp_path: Path, planted: str) -> None:
+    """Found from outside (a shared, group-writable workshop folder): a symlink at the note's temporary name,
+    ``.NAME.lock.PID.tmp``, to another save had that save (229 KB) written over with the note (162 bytes)."""
+    other = tmp_path / "monday.jsonl"
+    other.write_bytes(b"a save of Monday's game\n")
+    trap = tmp_path / f".w3.jsonl.lock.{os.getpid()}.tmp"  # the name the note was once written through
+    if planted == "file":
+        trap.write_bytes(b"")
+        trap.chmod(0o666)
+    else:
+        trap.symlink_to(other)
+    writer = SaveWriter.create(tmp_path / "w3.jsonl", scenario(), 1)
+    try:
+        note = info_path(tmp_path / "w3.jsonl")
+        assert b'"pid"' in note.read_bytes() and not note.is_symlink()
+        assert other.read_bytes() == b"a save of Monday's game\n"
+        assert trap.is_symlink() == (planted == "symlink") and (planted == "symlink" or trap.read_bytes() == b"")
+    finally:
+        writer.close()

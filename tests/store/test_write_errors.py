@@ -178,10 +178,14 @@ def test_no_lock_note_is_left_after_a_quit_on_a_full_disk(tmp_path: Path, monkey
     note.write_text(json.dumps(left) + "\n", encoding="utf-8")  # as a tabletop killed while it played leaves it
     DiskFault(monkeypatch, path, write=True)  # the disk fills up
     if full == "the note is refused":
-        real_write_text = Path.write_text
-        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
-            (_ for _ in ()).throw(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) if self.parent == tmp_path
-            else real_write_text(self, *a, **k)))
+        faulty_write = os.write  # the save's own writes refused too, by DiskFault
+
+        def note_refused(fd: int, data: bytes) -> int:
+            if Path(os.readlink(f"/proc/self/fd/{fd}")).name.startswith(f".{note.name}."):  # the note's draft
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return faulty_write(fd, data)
+
+        monkeypatch.setattr(os, "write", note_refused)
     else:
         real_statvfs = os.statvfs
         monkeypatch.setattr(os, "statvfs", lambda where: SimpleNamespace(f_bavail=0, f_frsize=4096) if Path(
