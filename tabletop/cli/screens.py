@@ -13,7 +13,7 @@ from collections.abc import Callable, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
-from ..content.literal import from_here, literal, shell_path
+from ..content.literal import from_here, shell_path
 from . import language
 from .terminal import _err, _line, _out
 from ..lang import Domain, current, lang_flag, using
@@ -340,7 +340,13 @@ def lost_or_moved(session: Any) -> bool:
 
 
 def _crash_log(save: Path | None, details: str) -> Path | None:
-    """Write what Textual reported about a crash beside the save (or in the temp folder); its path."""
+    """Write what Textual reported about a crash beside the save (or in the temp folder), readable by its owner only;
+    its path, or None when no file could be made there (said here in a line: the details are never printed).
+
+    Textual's traceback carries its locals: the game's state with its seed, a team's secret objectives. Found from
+    outside, on a shared machine: the log was made with the umask's mode (0644), and when another account had taken
+    its name (a symlink of theirs in /tmp) the whole traceback was printed on the projector instead. A name taken is
+    never opened: another, random one is made beside it."""
     if not details.strip():
         return None
     import tempfile
@@ -349,10 +355,17 @@ def _crash_log(save: Path | None, details: str) -> Path | None:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folder = save.parent if save is not None else Path(tempfile.gettempdir())
     log = folder / f"tabletop-crash-{stamp}.txt"
+    data = details.encode("utf-8", "replace")  # a lone surrogate in a local kept, not a second error
     try:
-        with open(log, "x", encoding="utf-8") as handle:
-            handle.write(details)
+        try:
+            fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except FileExistsError:  # a crash the same second, or a name someone else made: not ours to open
+            fd, name = tempfile.mkstemp(prefix=f"tabletop-crash-{stamp}-", suffix=".txt", dir=folder)
+            log = Path(name)
+        with open(fd, "wb") as handle:
+            handle.write(data)
     except OSError:
-        _err(literal(details))  # nowhere to keep it: show it after all
+        _err(_("tabletop: the details of the error could not be kept in a file ({folder}).").format(
+            folder=_line(folder)))
         return None
     return log

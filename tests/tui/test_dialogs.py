@@ -8,6 +8,7 @@ handles either, as a fast double press arrives.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -433,3 +434,60 @@ async def test_a_second_press_held_over_typed_text_is_said_in_the_dialog(tmp_pat
         else:
             assert not app.is_running
     assert saved_kinds(session.save_path) == []
+
+
+SECRETS = "Traceback ...\n  state = State(seed=1234, objectives={'Blue': 'take the bridge'})\n"
+
+
+@pytest.fixture
+def at_one_moment(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A crash at a known second: the crash log's first name is known, as it is to another account watching."""
+    import time
+
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261207-154600")
+    return "tabletop-crash-20261207-154600.txt"
+
+
+def test_a_crash_log_is_its_owners_alone(tmp_path: Path) -> None:
+    """Found from outside: the log, made with the umask's mode (0644, 0664), beside a save in a shared folder or in
+    /tmp, let any account read Textual's traceback and its locals: the State with its seed, a team's secret
+    objectives."""
+    import os
+
+    old = os.umask(0o002)  # a workshop folder's group may write, and read, what is made there
+    try:
+        log = screens._crash_log(tmp_path / "game.jsonl", SECRETS)
+    finally:
+        os.umask(old)
+    assert log is not None and log.read_text(encoding="utf-8") == SECRETS
+    assert log.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("planted", ["file", "symlink"])
+def test_a_crash_logs_taken_name_puts_no_traceback_on_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], at_one_moment: str, planted: str
+) -> None:
+    """Found from outside: another account made the next minutes' crash log names in /tmp (symlinks of theirs); the
+    log could not be made and the whole traceback, secrets and all, was printed on the projector. Another name is
+    taken instead; nothing goes through theirs."""
+    theirs = tmp_path / "catch.txt"
+    theirs.write_text("", encoding="utf-8")
+    if planted == "file":
+        (tmp_path / at_one_moment).write_text("", encoding="utf-8")
+    else:
+        (tmp_path / at_one_moment).symlink_to(theirs)
+    screens.say_crash_log(io.StringIO(SECRETS), tmp_path / "game.jsonl")
+    said = capsys.readouterr().err
+    assert "objectives" not in said and len(said.strip().splitlines()) == 1
+    (log,) = (p for p in tmp_path.glob("tabletop-crash-*.txt") if p.name != at_one_moment)
+    assert log.read_text(encoding="utf-8") == SECRETS and str(log) in said and log.stat().st_mode & 0o777 == 0o600
+    assert theirs.read_text(encoding="utf-8") == "" and (tmp_path / at_one_moment).lstat().st_size in (0, len(str(theirs)))
+
+
+def test_a_crash_log_that_cannot_be_made_anywhere_is_said_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No file could be made (the folder gone): the details are not printed instead, one line says they are lost."""
+    assert screens._crash_log(tmp_path / "gone" / "game.jsonl", SECRETS) is None
+    said = capsys.readouterr().err
+    assert "objectives" not in said and "Traceback" not in said and len(said.strip().splitlines()) == 1
