@@ -102,7 +102,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if output:
         out = Path(output)
         try:
-            write_report(out, text)
+            # the facilitator's copy is theirs alone, as the save is; the participants' is handed to the room
+            write_report(out, text, private=args.audience == "facilitator")
         except OSError as exc:
             _err(_("tabletop report: cannot write {path}: {problem}").format(path=out, problem=folder_words(exc)))
             return 1

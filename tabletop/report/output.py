@@ -107,17 +107,23 @@ def chosen_format(given: str | None, output: str | None, known: tuple[str, ...])
     return suffix
 
 
-def write_report(out: Path, text: str) -> None:
-    """Write ``text`` to ``out`` whole, or leave ``out`` as it was (raises OSError)."""
+def write_report(out: Path, text: str, private: bool = False) -> None:
+    """Write ``text`` to ``out`` whole, or leave ``out`` as it was (raises OSError).
+
+    ``private``: readable by its owner only (0600), whatever the umask, as the save it comes from: the facilitator's
+    report of a live game holds its unrevealed sealed moves, its seed, every secret objective and the control notes
+    (found from outside: 0644, readable by every account on a shared machine). Otherwise (the participants' copy, a
+    sweep's) a report is an ordinary document, made as the umask says."""
     folder = out.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            # mkstemp makes the file 0600; a report is an ordinary document
-            umask = os.umask(0)
-            os.umask(umask)
-            os.fchmod(handle.fileno(), 0o666 & ~umask)
+            # mkstemp makes the file 0600, kept for the facilitator's; any other report is an ordinary document
+            if not private:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.fchmod(handle.fileno(), 0o666 & ~umask)
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())

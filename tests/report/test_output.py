@@ -206,3 +206,17 @@ def test_report_help_says_what_o_dash_does(capsys: pytest.CaptureFixture[str]) -
         main(["report", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "-: standard output" in help_text, help_text
+
+
+def test_the_facilitators_report_is_its_owners_alone_and_the_participants_an_ordinary_document(save: Path) -> None:
+    """Found from outside: the facilitator's report was 0644 (0664 under umask 002), readable by every account on
+    a shared machine, though for a live game it holds the unrevealed sealed moves, the seed, every secret objective
+    and the control notes: what the save itself is kept 0600 for. The participants' copy is made for the room."""
+    old = os.umask(0o002)
+    try:
+        assert main(["report", str(save), "-o", str(save.with_name("facilitator.md"))]) == 0
+        assert main(["report", str(save), "--audience", "participants", "-o", str(save.with_name("room.md"))]) == 0
+    finally:
+        os.umask(old)
+    assert save.with_name("facilitator.md").stat().st_mode & 0o777 == 0o600
+    assert save.with_name("room.md").stat().st_mode & 0o777 == 0o664
