@@ -410,6 +410,10 @@ class ServeServer(Server):
         with contextlib.suppress(NotImplementedError):  # (Windows' loop takes no signal handler)
             loop.add_signal_handler(signal.SIGINT, self.request_exit)
             loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            # serve's terminal closed (found from outside: tmux kill-session) stops serving as SIGTERM does: left to
+            # the default, the hang-up killed serve outright and its page templates stayed in the temp folder
+            if hasattr(signal, "SIGHUP"):
+                loop.add_signal_handler(signal.SIGHUP, self.request_exit)
         try:
             web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
                         print=lambda *args: None, **self.web_options())

@@ -316,3 +316,42 @@ def test_the_textual_serve_internals_the_stop_reads_are_there() -> None:
 
     assert "_process_messages" in vars(Server)
     assert "self._process" in inspect.getsource(AppService.__init__)
+
+
+def test_a_hang_up_stops_serving_and_removes_the_page_templates(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: serve's terminal closed (tmux kill-session: SIGHUP) left its ``tabletop-serve-*`` template
+    folder in /tmp; SIGTERM removed it. A hang-up now stops serving as SIGTERM does. No server: aiohttp's run_app is
+    replaced by one that takes the hang-up and turns the loop until serving stops, as the real one would."""
+    import tempfile
+
+    from aiohttp import web
+
+    from tabletop.cli import main
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    taken: list[Any] = []
+    loops: list[asyncio.AbstractEventLoop] = []
+
+    def run_app(app: Any, *, loop: asyncio.AbstractEventLoop, **_kw: Any) -> None:
+        app.close()  # the web application's coroutine: never started
+        loops.append(loop)
+        assert [p.name[:15] for p in tmp_path.iterdir()] == ["tabletop-serve-"]
+        os.kill(os.getpid(), signal.SIGHUP)
+        try:
+            for _turn in range(100):  # a bound, not a clock: the signal is handled within a turn or two
+                loop.run_until_complete(asyncio.sleep(0))
+        except web.GracefulExit:  # what the stop raises, which run_app takes as the end of serving
+            taken.append("stopped")
+
+    monkeypatch.setattr(web, "run_app", run_app)
+    before = signal.signal(signal.SIGHUP, lambda *_a: taken.append("a hang-up nobody handled"))
+    try:
+        status = main(["serve", "127.0.0.1:9", "--listen", f"127.0.0.1:{_free_port()}"])
+    finally:
+        for loop in loops:
+            loop.close()  # its signal handlers go with it
+        asyncio.set_event_loop(None)
+        signal.signal(signal.SIGHUP, before)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    assert taken == ["stopped"] and status == 0
+    assert list(tmp_path.iterdir()) == []
