@@ -99,7 +99,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         return 1
     if signum is not None:
         return stopped_by(signum, _("tabletop join: the screen closed on a stop signal ({signal})."))
-    if (crash := app._exception) is not None:  # Textual caught an error in a handler and stopped
+    if (crash := _crashed(app)) is not None:  # an error in a handler or the link's worker stopped it
         _err(_("tabletop join: the screen stopped on an internal error ({error})").format(
             error=_line(f"{type(crash).__name__}: {crash}")))
         say_crash_log(details)
@@ -115,3 +115,11 @@ def cmd_join(args: argparse.Namespace) -> int:
                 address=literal(args.address, lines=False)))
         return 1
     return 0
+
+
+def _crashed(app: object) -> BaseException | None:
+    """The error that stopped ``app``'s screen, if one did: a worker's own, not Textual's wrapper around it."""
+    from textual.worker import WorkerFailed
+
+    crash = getattr(app, "_exception", None)
+    return crash.error if isinstance(crash, WorkerFailed) else crash

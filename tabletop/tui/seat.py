@@ -1163,9 +1163,19 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
 
     # -- the link ------------------------------------------------------------
 
-    @work(exclusive=True, group="link", exit_on_error=False)
+    @work(exclusive=True, group="link")
     async def join(self, code: str) -> None:
-        """Join, then draw every view; after a drop, say so and join again by itself."""
+        """Join, then draw every view; after a drop, say so and join again by itself. Any other error ends the
+        screen as a crash does (found from outside: swallowed, it froze a team's screen on "Waiting for the
+        facilitator." while the game went on, with no message and no crash log)."""
+        try:
+            await self._follow(code)
+        except Exception:
+            if self._exit or not self.is_running or self._closing:  # closing under a view being drawn: no fault
+                return
+            raise
+
+    async def _follow(self, code: str) -> None:
         client = SeatClient(self.address, code, lang=None if self.hosts_lang else self.lang)
         self.client = client
         if not await self._connect(client, first=True):

@@ -523,3 +523,27 @@ async def test_a_join_line_pasted_in_the_code_box_joins_and_another_command_is_r
             await until(pilot, app.joined.is_set, "the screen to join")
             assert app.role == "team" and app.code == codes["team:ua"]
     table.session.close()
+
+
+async def test_an_error_drawing_a_view_ends_the_screen_as_a_crash(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-315): the link's worker swallowed an error drawing a view, so a team's screen
+    froze on "Waiting for the facilitator." while the game moved on, with no message and no crash log. The error
+    ends the screen as a crash of any other screen does (``tabletop join`` then says it in one line and keeps the
+    traceback in a crash log)."""
+    from textual.worker import WorkerFailed
+
+    from tabletop.tui.seat import SeatScreen
+
+    def broken(self: SeatScreen, *_args: object) -> None:
+        raise RuntimeError("a bug drawing the view")
+
+    monkeypatch.setattr(SeatScreen, "show", broken)
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps())
+        with pytest.raises(WorkerFailed) as failed:  # run_test raises the error that stopped the app
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda: app._exception is not None, "the screen to stop on the error")
+        assert isinstance(failed.value.error, RuntimeError), failed.value
+        assert app.return_code == 1
