@@ -21,12 +21,11 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
     return {
         "index": index,
         "file": sc["file"],
-        "path": sc["path"],
+        **{key: sc[key] for key in ("path", "seed") if key in sc},  # not in the participants' copy
         "ruleset_id": sc["ruleset_id"],
         "ruleset_name": sc["ruleset_name"],
         "deck_id": sc["deck_id"],
         "independence": sc["independence"],
-        "seed": sc["seed"],
         "created": sc["created"],
         "rounds": out["rounds_played"],
         "over": out["over"],

@@ -50,7 +50,7 @@ def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
         name,
         e(s["ruleset_name"]),
         e(mode_word(s["independence"])),
-        e(s["seed"]),
+        e(s.get("seed", "\u2014")),  # a dash in the participants' copy: its seed is left out
         str(s["rounds"]),
         end_html(s["end_reason"], s.get("end_lang")) if s["over"] else unended_cell(s),
         str(s["agreements"]),

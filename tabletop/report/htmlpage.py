@@ -94,8 +94,9 @@ class _Report:
         r, sc = self.r, self.r["scenario"]
         parts = [f'<article class="report" id="{self.id("report")}">', "<header>"]  # untranslated: markup
         parts.append(f"<h1>{heading or _('Debrief: {name}').format(name=e(sc['ruleset_name']))}</h1>")
-        meta = _("{file} \u00b7 {mode} independence \u00b7 seed {seed} \u00b7 created {created}").format(
-            file=e(sc["file"]), mode=e(mode_word(sc["independence"])), seed=e(sc["seed"]), created=e(sc["created"]))
+        meta = (_("{file} \u00b7 {mode} independence \u00b7 seed {seed} \u00b7 created {created}") if "seed" in sc
+                else _("{file} \u00b7 {mode} independence \u00b7 created {created}")).format(
+            file=e(sc["file"]), mode=e(mode_word(sc["independence"])), seed=e(sc.get("seed")), created=e(sc["created"]))
         if sc.get("description"):  # the scenario's own words: where it comes from, for every copy (its source's credit)
             parts.append(f'<p class="description">{e(sc["description"])}</p>')  # untranslated: markup
         parts.append(f'<p class="meta">{meta}</p>')  # untranslated: markup
@@ -159,7 +160,7 @@ class _Report:
             (_("Ruleset"), f"{e(sc['ruleset_name'])} ({e(sc['ruleset_id'])})"),
             (_("Deck"), f"{e(sc['deck_name'])} ({e(sc['deck_id'])})"),
             (_("Independence"), e(mode)),
-            (_("Seed"), e(sc["seed"])),
+            *([(_("Seed"), e(sc["seed"]))] if "seed" in sc else []),  # not in the participants' copy
             (_("Created"), e(sc["created"])),
             (_("App version"), e(sc["app_version"])),
             (_("Rounds played"), _("{round} of {turns}").format(round=out["rounds_played"], turns=sc["turns"])),

@@ -182,7 +182,7 @@ def _facts(doc: _Doc, report: dict[str, Any]) -> None:
                 [_("Ruleset"), f"{esc(sc['ruleset_name'])} ({esc(sc['ruleset_id'])})"],
                 [_("Deck"), f"{esc(sc['deck_name'])} ({esc(sc['deck_id'])})"],
                 [_("Independence"), independence_words(sc["independence"])],
-                [_("Seed"), str(sc["seed"])],
+                *([[_("Seed"), str(sc["seed"])]] if "seed" in sc else []),  # not in the participants' copy
                 [_("Created"), esc(sc["created"])],
                 [_("App version"), esc(sc["app_version"])],
                 [_("Rounds played"), _("{round} of {turns}").format(round=out["rounds_played"], turns=sc["turns"])],
@@ -411,7 +411,7 @@ def _save_cells(s: dict[str, Any]) -> list[str]:
         esc(s["file"]) + (" **" + _("(damaged)") + "**" if s["damaged"] else ""),
         esc(s["ruleset_name"]),
         mode_word(s["independence"]),
-        str(s["seed"]),
+        str(s.get("seed", "\u2014")),  # a dash in the participants' copy: its seed is left out
         str(s["rounds"]),
         esc(end_words(s["end_reason"], s.get("end_lang"))) if s["over"] else unended_cell(s),
         str(s["agreements"]),

@@ -66,7 +66,7 @@ def _as_the_room_saw_it(differed: list[dict[str, Any]], original: dict[str, Any]
 def _intro(info: dict[str, Any], original: dict[str, Any]) -> str:
     sc = original["scenario"]
     mode = mode_word(info["independence"])
-    said = {"seed": sc["seed"], "mode": mode, "replayed": info["replayed"], "refused": len(info["differed"])}
+    said = {"seed": sc.get("seed", "\u2014"), "mode": mode, "replayed": info["replayed"], "refused": len(info["differed"])}
     if later := info["out_of_step"]:
         text = ngettext(
             "The same game (seed {seed}, the same cards in the same order, the same dice) replayed under {mode} "

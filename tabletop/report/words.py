@@ -40,6 +40,8 @@ NOTES_KEPT = N_("notes on sealed entries never revealed")
 SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to the participants"),
                   N_("secret objectives, until the game is over"))
 FACILITATOR_PROMPTS = N_("the facilitator's discussion prompts")
+#: whoever knows the seed foresees every card and die; the save's path names the facilitator's folders
+SEED_AND_FOLDER = N_("the game's seed and the save's folder")
 
 # Ids shown as words: each id's word (English: the id itself), translated where shown.
 _PHASES = {"event": N_("event"), "moves": N_("moves"), "adjudication": N_("adjudication"), "review": N_("review")}

@@ -110,7 +110,8 @@ def test_the_json_report_says_who_it_is_for(tmp_path: Path) -> None:
     # the bundled deck's prompts are partly for the facilitator only
     assert report["audience"] == {"for": "participants",
                                   "left_out": ["control notes", "secret objectives, until the game is over",
-                                               "the facilitator's discussion prompts"]}
+                                               "the facilitator's discussion prompts",
+                                               "the game's seed and the save's folder"]}
     assert all(not o["secret"] for a in report["objectives"] for o in a["objectives"])
     assert json.loads(render(path, "json"))["audience"]["for"] == "facilitator"
 
@@ -122,7 +123,7 @@ def test_the_command_line_takes_the_audience(tmp_path: Path, capsys: pytest.Capt
     assert main(["report", str(path), "--audience", "participants"]) == 0
     out = capsys.readouterr().out
     assert ("| For | the participants (left out: control notes; secret objectives, until the game is over; "
-            "the facilitator's discussion prompts) |") in out
+            "the facilitator's discussion prompts; the game's seed and the save's folder) |") in out
     with pytest.raises(SystemExit) as exit_:
         main(["report", str(path), "--audience", "room"])
     assert exit_.value.code == 2
@@ -266,3 +267,19 @@ def test_a_note_on_a_counter_taken_back_before_the_reveal_is_said_to_be_left_out
     assert "SECRETNOTE" not in json.dumps(room, ensure_ascii=False)
     assert "notes on sealed entries never revealed" in room["audience"]["left_out"], room["audience"]
     assert "SECRETNOTE" in render(path, "json")  # the facilitator's copy keeps it
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_the_participants_copy_leaves_out_the_seed_and_the_saves_folder(tmp_path: Path, fmt: str) -> None:
+    """Found by a security auditor: the participants' copy showed the game's seed (``| Seed | 3204408756463825836
+    |``, json ``scenario.seed``), even of a live game, and whoever knows it foresees every card and die; its json
+    ``scenario.path`` named the facilitator's home folder. Both are left out, and its header says so."""
+    seed = 3204408756463825836
+    path = play(tmp_path / "live.jsonl", scenario(), events=40, seed=seed)
+    assert str(seed) in render(path, fmt)  # the facilitator's copy keeps it
+    participants = render(path, fmt, audience="participants")
+    assert str(seed) not in participants and str(tmp_path) not in participants
+    assert ESCAPE[fmt]("the game's seed and the save's folder") in participants
+    if fmt == "json":
+        assert "seed" not in json.loads(participants)["scenario"] and "path" not in json.loads(participants)["scenario"]
+        assert json.loads(participants)["scenario"]["file"] == "live.jsonl"
