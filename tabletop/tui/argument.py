@@ -31,6 +31,7 @@ from .modals import _Dialog
 from .notices import TYPED_WARNING, holds_typed_text, typed_now, typing_resumed
 from .text import literal
 from .fields import FIELD_KEYS, OwnKeys, StartInSight, keys_taken
+from .widgets import KeyLine, key_line
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -262,7 +263,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
                     yield Done(_("Done: send the argument"), compact=True, id="argue-done")
                 yield Static("", id="argue-error")
                 yield Static("", id="argue-unsaved", classes=TYPED_WARNING)
-                yield Static(self._keys(typed=False), id="argue-keys", classes="" if form.counter else "-under-done")
+                yield KeyLine(self._keys(typed=False), id="argue-keys", classes="" if form.counter else "-under-done")
 
     def _keys(self, typed: bool) -> Text:
         """The dialog's keys; Escape's as many times as it takes now (``typed``: a field holds typed text, and the
@@ -276,10 +277,14 @@ class ArgumentScreen(_Dialog[Entered | None]):
         # unless Escape's take two presses (the line is longer then)
         dot = " \u00b7 "
         if form.counter and not typed:
-            return Text(dot.join([*entry, *rest, escape]))
-        if form.counter:
-            return Text(dot.join(entry + rest) + "\n" + escape)
-        return Text(dot.join(entry) + "\n" + dot.join([*rest, escape]))
+            said = dot.join([*entry, *rest, escape])
+        elif form.counter:
+            said = dot.join(entry + rest) + "\n" + escape
+        else:
+            said = dot.join(entry) + "\n" + dot.join([*rest, escape])
+        # each part a click on its key, in the order said (untranslated: key names)
+        keys = ["enter"] if form.counter else ["enter", "tab"]
+        return key_line(said, [*keys, *(["f3"] if rest else []), "escape"], style="")
 
     def _placeholder(self, index: int, plain: str) -> str:
         example = self.form.example(index)
@@ -289,7 +294,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
         if self.draft is not None:
             self._fill(self.draft)
         self.query_one("#argue-action", LineField).focus()
-        self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
+        self.query_one("#argue-keys", KeyLine).update(self._keys(holds_typed_text(self)))
 
     def _fill(self, draft: Entered) -> None:
         self.query_one("#argue-action", LineField).value = draft.action
@@ -342,7 +347,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
             # a field grown a line (F3's example, a wrapped word) is kept whole in the rows the fields scroll in
             # (found from outside: at 60x20 the example put in reason 2 showed its first line only)
             field.call_after_refresh(field.scroll_visible, animate=False)
-        self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
+        self.query_one("#argue-keys", KeyLine).update(self._keys(holds_typed_text(self)))
 
     @on(LineField.Refused)
     def _refused(self, event: LineField.Refused) -> None:

@@ -30,7 +30,7 @@ from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typ
                       typing_resumed)
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .text import literal
-from .widgets import KeyScroll
+from .widgets import KeyLine, KeyScroll, key_line
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -269,22 +269,23 @@ class AskScreen(_Dialog[str | None]):
         """Under the field: what is wrong, what a first Escape over typed text would lose, the keys."""
         yield Static("", id="ask-error")
         yield Static("", id="ask-unsaved", classes=TYPED_WARNING)
-        yield Static(self._keys(bool(self._value.strip())), id="ask-keys")
+        yield KeyLine(self._keys(bool(self._value.strip())), id="ask-keys")
 
     @staticmethod
     def _keys(typed: bool) -> Text:
         """The dialog's keys; Escape's as many times as it takes now (``typed``: the field holds typed text, and the
         first Escape only warns it would be lost: found from outside, a team took one Escape, as the keys said, for
         the dialog closed)."""
-        return Text(_("Enter to confirm \u00b7 Escape twice to cancel") if typed
-                    else _("Enter to confirm \u00b7 Escape to cancel"), style="dim")
+        said = (_("Enter to confirm \u00b7 Escape twice to cancel") if typed
+                else _("Enter to confirm \u00b7 Escape to cancel"))
+        return key_line(said, ("enter", "escape"))  # untranslated: key names
 
     def on_mount(self) -> None:
         self.query_one("#ask-input", Input).focus()
 
     @on(Input.Changed, "#ask-input")
     def _typed(self) -> None:
-        self.query_one("#ask-keys", Static).update(self._keys(holds_typed_text(self)))
+        self.query_one("#ask-keys", KeyLine).update(self._keys(holds_typed_text(self)))
         typing_resumed(self)  # a warning of an Escape over the text no longer holds: the next one warns again
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -497,7 +498,7 @@ class ConfirmScreen(_Dialog[bool]):
             # the letters that answer, as the room types them: a Cyrillic «н» never answers a weighty question
             said = _("Enter or {yes}: confirm \u00b7 Escape or {no}: cancel").format(
                 yes="y" if self.weighty else key_hint("y"), no=key_hint("n"))
-            yield Static(Text(said, style="dim"), id="confirm-keys")
+            yield KeyLine(key_line(said, ("enter", "escape")), id="confirm-keys")  # untranslated: key names
 
     def on_key(self, event: events.Key) -> None:
         if self.weighty and event.character and latin_key(event.character) in ("y", "Y"):
@@ -632,9 +633,21 @@ class HelpScreen(_Dialog[None]):
         self._reading = reading
 
     def compose(self) -> ComposeResult:
-        with KeyScroll():
-            yield Static(id="help-about")
-            yield Static(self._text(), id="help-text")
+        with Vertical(id="help"):
+            with KeyScroll():
+                yield from self.lines()
+            # under the text, in sight however far it scrolls: found from outside, at 80x24 the help filled the screen,
+            # and a mouse had no outside to click to close it
+            yield KeyLine(self._close_keys(), id="help-keys")
+
+    def lines(self) -> ComposeResult:
+        """What the help says, in the column that scrolls."""
+        yield Static(id="help-about")
+        yield Static(self._text(), id="help-text")
+
+    @staticmethod
+    def _close_keys() -> Text:
+        return key_line(_("Escape: close"), ("escape",))  # untranslated: a key's name
 
     def _text(self) -> KeyLines:
         session = getattr(self.app, "session", None)
@@ -655,10 +668,15 @@ class HelpScreen(_Dialog[None]):
         """The keys again, in the language now spoken."""
         self._show_about()
         self.query_one("#help-text", Static).update(self._text())
+        self.relabel_keys()
+
+    def relabel_keys(self) -> None:
+        """The help's own keys again, in the language now spoken."""
+        self.query_one("#help-keys", KeyLine).update(self._close_keys())
 
     def on_mount(self) -> None:
         self._show_about()
-        self.query_one("*").focus()  # up and down scroll the text
+        self.query_one(KeyScroll).focus()  # up and down scroll the text
 
     def action_close(self) -> None:
         self.answer(None)

@@ -27,6 +27,7 @@ from .text import literal, names, shown, status_name
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .modals import _Dialog
 from .notices import TYPED_WARNING, holds_typed_text, typing_resumed
+from .widgets import KeyLine, key_line
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -56,6 +57,8 @@ class OverrideDialog(_Dialog[Action | None]):
     #: the dialog's keys, said under its fields: with nothing typed, and with a field holding typed text
     KEYS = (N_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"),
             N_("Tab: next field \u00b7 Enter: apply \u00b7 Escape twice: cancel"))
+    #: the key each part of :data:`KEYS` names: a click on its words presses it (:class:`~.widgets.KeyLine`)
+    KEY_NAMES = ("tab", "enter", "escape")  # untranslated: key names
 
     #: each dialog's own reading of its fields: the override they ask for, or ValueError with words for the
     #: facilitator if they don't (TrackOverrideScreen, MeterOverrideScreen)
@@ -75,13 +78,13 @@ class OverrideDialog(_Dialog[Action | None]):
         """Under the fields: what is wrong, what a first Escape over typed text would lose, the keys."""
         yield Static("", id="override-error")
         yield Static("", id="override-unsaved", classes=TYPED_WARNING)
-        yield Static("", id="override-keys")
+        yield KeyLine("", id="override-keys")
 
     def _show_keys(self) -> None:
         """The keys; Escape's as many times as it takes now."""
         plain, typed = self.KEYS
         said = _(typed) if holds_typed_text(self) else _(plain)
-        self.query_one("#override-keys", Static).update(Text(said, style="dim"))
+        self.query_one("#override-keys", KeyLine).update(key_line(said, self.KEY_NAMES))
 
     def number(self, selector: str, low: int, high: int, name: str | None = None) -> int:
         """The whole number typed in the field ``selector``, from ``low`` to ``high``; ValueError in words if it is not

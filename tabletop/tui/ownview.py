@@ -18,7 +18,7 @@ from ..engine import State
 from ..lang import Domain
 from .modals import _Dialog
 from .text import names, shown
-from .widgets import KeyScroll, fit_scroll
+from .widgets import KeyLine, KeyScroll, fit_scroll, key_line
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -66,7 +66,8 @@ class OwnScreen(_Dialog[None]):
         with Vertical():
             with KeyScroll(id="own-scroll"):
                 yield Static(self._text, id="own-text")
-            yield Static(Text(_("Escape: close \u00b7 \u2191/\u2193, PgUp/PgDn, home/end: scroll")), id="own-keys")
+            said = _("Escape: close \u00b7 \u2191/\u2193, PgUp/PgDn, home/end: scroll")
+            yield KeyLine(key_line(said, ("escape", None), style=""), id="own-keys")  # untranslated: a key's name
 
     def on_mount(self) -> None:
         self.query_one(KeyScroll).focus()  # the arrows scroll it

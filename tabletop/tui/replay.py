@@ -634,9 +634,10 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, Themed, App[None]):
 
 
 class ReplayHelp(HelpScreen):
-    def compose(self) -> ComposeResult:
-        with KeyScroll():  # as the board's help: at 72x20 its last lines were cut off, the quit line's among them
-            yield Static(Text(_(REPLAY_HELP)), id="help-text")
+    def lines(self) -> ComposeResult:
+        # in the help's column that scrolls: at 72x20 its last lines were cut off, the quit line's among them
+        yield Static(Text(_(REPLAY_HELP)), id="help-text")
 
     def relabel(self) -> None:
         self.query_one("#help-text", Static).update(Text(_(REPLAY_HELP)))
+        self.relabel_keys()

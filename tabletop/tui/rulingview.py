@@ -29,7 +29,7 @@ from .decisionlist import PICK_KEYS, DecisionList
 from .modals import _Dialog
 from .notices import Refusals, taken
 from .text import event_line, hidden_seqs, ruling_lines, settled_lines
-from .widgets import KeyScroll, fit_scroll
+from .widgets import KeyLine, KeyScroll, fit_scroll, key_line
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -159,8 +159,9 @@ class RulingScreen(_Dialog[None]):
             yield Static(Text(_("Ruling, event {seq}").format(seq=self._seq)), id="ruling-title")
             with KeyScroll(id="ruling-scroll"):
                 yield Static(self._text, id="ruling-text")
-            yield Static(Text(_("Enter or Escape: close \u00b7 \u2191/\u2193 scroll \u00b7 l on the board: this again")),
-                         id="ruling-keys")
+            said = _("Enter or Escape: close \u00b7 \u2191/\u2193 scroll \u00b7 l on the board: this again")
+            # a click on "Enter or Escape: close" is an Enter, held as a second press is (untranslated: key names)
+            yield KeyLine(key_line(said, ("enter", None, None), style=""), id="ruling-keys")
 
     def on_mount(self) -> None:
         self.query_one(KeyScroll).focus()  # the arrows scroll it

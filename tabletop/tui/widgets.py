@@ -1,7 +1,10 @@
 """Board widgets: fed a State, they show it. The play screen and the replay share them; every screen shares
-:class:`KeyScroll`, the column the keys scroll."""
+:class:`KeyScroll`, the column the keys scroll, and every dialog :class:`KeyLine`, its keys a click presses."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -10,6 +13,7 @@ from rich.containers import Lines
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.actions import SkipAction
 from textual.app import RenderResult
 from textual.containers import VerticalScroll
@@ -99,6 +103,39 @@ class KeyScroll(VerticalScroll):
 
     def action_scroll_end(self) -> None:
         self._key("end")
+
+
+#: what parts a line of keys into its keys' words ("Enter: apply · Escape: cancel")
+KEY_SEPARATOR = " \u00b7 "
+#: the style's meta under which a key's words on a :class:`KeyLine` name the key a click on them presses
+_CLICKED_KEY = "tabletop.key"  # untranslated: an identifier
+
+
+def key_line(said: str, keys: Sequence[str | None], style: str = "dim") -> Text:
+    """``said``, a line of keys whose parts (:data:`KEY_SEPARATOR`; a line break parts them too) are, in order, the
+    words of ``keys`` (Textual's key names; None: words a click does not press, as "↑/↓ scroll"), for a
+    :class:`KeyLine`. A translation parted otherwise than ``keys`` is shown whole, and no click presses a key on it."""
+    parts = re.split(f"({re.escape(KEY_SEPARATOR)}|\n)", said)
+    words = parts[::2]
+    if len(words) != len(keys):
+        return Text(said, style=style)
+    text = Text(style=style)
+    for i, part in enumerate(parts):
+        key = keys[i // 2] if i % 2 == 0 else None
+        text.append(part, Style(meta={_CLICKED_KEY: key}) if key else None)
+    return text
+
+
+class KeyLine(Static):
+    """A dialog's line of keys (:func:`key_line`): a click, or a tap on a phone, on a key's words presses that key,
+    through the same path as the keyboard's (what the key does in the field focused, a question's hold, a refusal).
+    Found from outside: a mouse alone could not say yes to a question, nor apply an override or a counter."""
+
+    def on_click(self, event: events.Click) -> None:
+        key = event.style.meta.get(_CLICKED_KEY)
+        if key:
+            event.stop()
+            self.app.simulate_key(key)
 
 
 def fit_scroll(screen: Widget, box: str) -> None:
