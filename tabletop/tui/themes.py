@@ -10,7 +10,8 @@ hard-coded "bold red" was the lowest-contrast text of the high-contrast theme, a
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -21,6 +22,10 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from ..lang import Domain
+
+if TYPE_CHECKING:
+    from textual.app import SystemCommand
+    from textual.screen import Screen
 
 _, ngettext, N_ = Domain("tui").words()
 pgettext = Domain("tui").pgettext
@@ -42,6 +47,10 @@ HIGH_CONTRAST = Theme(
 #: the themes F2 goes through, in its order, by the names ``TABLETOP_THEME`` takes
 THEMES = {"dark": "textual-dark", "high-contrast": "tabletop-high-contrast", "light": "textual-light"}
 THEME_BINDING = Binding("f2", "next_theme", N_("Theme"), id="app.theme", show=False)
+#: Textual's own palette commands that are not tabletop's, by the titles Textual gives them: its theme picker (some
+#: twenty themes, named in English, tabletop's three lost among them: F2's are offered instead), its keys panel (F1
+#: lists every key) and its maximize
+NOT_OURS = frozenset({"Theme", "Keys", "Maximize", "Minimize"})  # untranslated: the titles Textual gives them
 #: the environment variable that picks the theme at start, by one of :data:`THEMES`' names (or a theme's id);
 #: ``--theme`` sets it for the command's process and the screens it starts (a host's console, a browser's seat)
 THEME_VARIABLE = "TABLETOP_THEME"
@@ -213,6 +222,26 @@ class Themed:
     def action_next_theme(self) -> None:
         themes = list(THEMES.values())
         current = themes.index(self.theme) if self.theme in themes else -1
-        self.theme = themes[(current + 1) % len(themes)]
-        said = _("Theme: {theme}").format(theme=theme_words(self.theme))
+        self.use_theme(themes[(current + 1) % len(themes)])
+
+    def use_theme(self, theme: str) -> None:
+        """Every screen in ``theme`` (an id of :data:`THEMES`), and the room told which, in its words."""
+        self.theme = theme
+        said = _("Theme: {theme}").format(theme=theme_words(theme))
         self.notify(said, markup=False, timeout=2)  # type: ignore[attr-defined]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: Textual's less those not tabletop's (:data:`NOT_OURS`), and one per other theme
+        of F2's, named in the language spoken. Found from outside: "Theme" opened Textual's picker, in English under
+        ``--lang ru``, and a pick there left tabletop's themes (a projector lost its high contrast)."""
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):  # type: ignore[misc]
+            if command.title not in NOT_OURS:
+                yield command
+        for theme in THEMES.values():
+            if theme != self.theme:  # type: ignore[attr-defined]
+                # said in the language spoken here (a translation of it again, by the app that speaks it, is itself)
+                yield SystemCommand(_("Theme: {theme}").format(theme=theme_words(theme)),
+                                    _("Every screen in this theme (F2: the next theme)"),
+                                    lambda theme=theme: self.use_theme(theme))
