@@ -143,20 +143,21 @@ class _QuitWarned:
 _QUIT_WARNED: WeakKeyDictionary[App[object], _QuitWarned] = WeakKeyDictionary()
 
 
-#: what a first press over typed text says, by the key pressed
+#: what a first press over typed text says, by the key pressed; Escape's to a hand that clicked (tapped) outside the
+#: dialog too, which is one Escape there (found from outside: a mouse was told to press Escape again)
 _LOSES = {
     "quit": N_("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit "
                "without it."),
-    "escape": N_("The text typed in this dialog is not saved yet: finish it first, or press Escape again to close "
-                 "the dialog without it."),
+    "escape": N_("The text typed in this dialog is not saved yet: finish it first, or press Escape or click outside it "
+                 "again to close it without the text."),
 }
 
 #: what a second press over typed text says when it came within the pick hold of the first (a nervous double tap:
 #: kept, so as not to lose the text), by the key pressed
 _HELD_AGAIN = {
     "quit": N_("Not taken: ctrl+q came right after the first one. Press ctrl+q once more to quit without the text."),
-    "escape": N_("Not taken: Escape came right after the first one. Press Escape once more to close the dialog "
-                 "without the text."),
+    "escape": N_("Not taken: it came right after the first Escape or click outside. Press Escape or click outside "
+                 "the dialog once more to close it without the text."),
 }
 
 

@@ -229,7 +229,7 @@ async def test_a_team_s_counter_given_up_with_escape_is_not_sent(tmp_path: Path)
             box = dialog.query_one("ArgumentScreen > Vertical")  # untranslated: CSS (the frame)
             said = " ".join(str(w.render()) for w in box.query("Static")
                             if w.display and w.region.area and box.region.contains_region(w.region))
-            assert "press Escape again to close the dialog without it" in said, said
+            assert "press Escape or click outside it again to close it without the text" in said, said
             assert "Escape twice: cancel, nothing is sent" in said, said
             await type_text(pilot, "1 A new sentence")
             assert "not taken" in str(dialog.query_one("#argue-action-count").render())

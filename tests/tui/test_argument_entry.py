@@ -54,7 +54,7 @@ async def test_escape_cancels_and_nothing_is_sent() -> None:
         await press(pilot, "escape")
         assert isinstance(app.screen, ArgumentScreen)
         said = " ".join(in_the_dialog(app.screen))
-        assert "press Escape again to close the dialog without it" in said, said
+        assert "press Escape or click outside it again to close it without the text" in said, said
         await press(pilot, "escape")
         assert not isinstance(app.screen, ArgumentScreen)
     assert app.answers == [None]
@@ -93,7 +93,7 @@ async def test_one_escape_over_typed_text_says_so_in_the_dialog_and_its_keys_say
         await press(pilot, "escape")
         assert app.screen is screen and app.answers == []
         said = " ".join(in_the_dialog(screen))
-        assert "press Escape again to close the dialog without it" in said, said
+        assert "press Escape or click outside it again to close it without the text" in said, said
         await press(pilot, "1")
         assert "not taken" in shown(count), shown(count)
         await press(pilot, "escape")
@@ -346,12 +346,12 @@ async def test_the_typed_text_warning_goes_once_typing_resumes() -> None:
         await press(pilot, "escape")
         screen = app.screen
         assert isinstance(screen, ArgumentScreen)
-        assert "press Escape again" in " ".join(in_the_dialog(screen))
+        assert "press Escape or click outside it again" in " ".join(in_the_dialog(screen))
         await type_text(pilot, " more")
-        assert "press Escape again" not in " ".join(in_the_dialog(screen))
+        assert "press Escape or click outside it again" not in " ".join(in_the_dialog(screen))
         await press(pilot, "escape")  # warned again, not closed
         assert app.screen is screen and app.answers == []
-        assert "press Escape again" in " ".join(in_the_dialog(screen))
+        assert "press Escape or click outside it again" in " ".join(in_the_dialog(screen))
 
 
 async def test_done_with_a_field_missing_moves_the_focus_to_it() -> None:

@@ -118,6 +118,6 @@ async def test_escape_over_a_typed_reason_warns_first_as_the_other_dialogs(tmp_p
         assert "Escape twice" in _in_the_dialog(app), _in_the_dialog(app)
         await press(pilot, "escape")
         assert isinstance(app.screen, (TrackOverrideScreen, MeterOverrideScreen)) and answered == [None]
-        assert "press Escape again to close the dialog without it" in _in_the_dialog(app), _in_the_dialog(app)
+        assert "press Escape or click outside it again to close it without the text" in _in_the_dialog(app), _in_the_dialog(app)
         await press(pilot, "escape")
         assert answered == [None, None] and session.state.seq == 0

@@ -8,6 +8,7 @@ outside them did nothing. A tap outside now does what one Escape does there, so 
 from __future__ import annotations
 
 from textual.app import App
+from textual.widgets import Static
 
 from tabletop.tui.argument import ArgumentForm, ArgumentScreen, Entered
 from tabletop.tui.modals import ConfirmScreen, HelpScreen
@@ -46,6 +47,9 @@ async def test_over_a_typed_argument_the_first_tap_outside_warns_and_the_second_
         await pilot.click(offset=OUTSIDE)
         await pilot.pause()
         assert isinstance(app.screen, ArgumentScreen) and app.answers == []  # the typed text is not lost to one tap
+        # what to do next, said to the hand that tapped too (found from outside: "press Escape again" to a mouse)
+        warning = str(app.screen.query_one("#argue-unsaved", Static).content)
+        assert "press Escape or click outside it again" in warning, warning
         await pilot.click(offset=OUTSIDE)
         await pilot.pause()
         assert not isinstance(app.screen, ArgumentScreen)
