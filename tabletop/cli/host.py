@@ -344,7 +344,7 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, c
     from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
     from ..seats.checks import seat_name
-    from ..seats.joincodes import typed
+    from ..seats.joincodes import join_line
     from ..seats.table import Table
 
     assert isinstance(table, Table)
@@ -352,7 +352,7 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, c
     shown = scenario_names(in_language(state, lang))  # the base names when an overlay is broken
     # the names the save's header records (a resumed game keeps those it was started with); typed text, kept as typed
     names = {seat_id: seat_name(seat_id, shown, table.teams) for seat_id in table.seats}
-    commands = {seat_id: f"tabletop join {where} {typed(codes[seat_id])}" for seat_id in table.seats}  # untranslated: a command
+    commands = {seat_id: join_line(where, codes[seat_id]) for seat_id in table.seats}
     width = max(len(name) for name in names.values())  # a long team name does not put its code out of line
     if 2 + width + 1 + max(len(command) for command in commands.values()) <= columns:
         each = {seat_id: [f"  {names[seat_id]:<{width}} {commands[seat_id]}"] for seat_id in table.seats}
@@ -510,11 +510,11 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     A stop signal (``SIGTERM``) closes the console too, after ``before_exit`` (the save closed); Ctrl-C, a key while
     the console has the terminal, asks there whether to stop the host.
     """
-    from ..seats.joincodes import typed
+    from ..seats.joincodes import join_line
 
     if not _at_a_terminal():
-        _out(_("Facilitator: no terminal here for the console: tabletop join {where} {code}")
-             .format(where=where, code=typed(codes["facilitator"])))
+        _out(_("Facilitator: no terminal here for the console: {command}")
+             .format(command=join_line(where, codes["facilitator"])))
         return
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
@@ -547,8 +547,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
             error=_line(f"{type(crash).__name__}: {crash}")))
         say_crash_log(details)
     if not stop.is_set():
-        _out(_("The console is closed; the game goes on. Open it again: tabletop join {where} {code}")
-             .format(where=where, code=typed(codes["facilitator"])))
+        _out(_("The console is closed; the game goes on. Open it again: {command}")
+             .format(command=join_line(where, codes["facilitator"])))
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:

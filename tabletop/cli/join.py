@@ -1,4 +1,8 @@
-"""``tabletop join ADDR:PORT [CODE]``: one seat's screen of a game that ``tabletop host`` runs."""
+"""``tabletop join ADDR:PORT [CODE]``: one seat's screen of a game that ``tabletop host`` runs.
+
+The code is best typed when the screen asks, or given in ``TABLETOP_CODE``: a code on the command line is there
+for every user of the machine to read (``ps``), and joins as that seat (found by a security audit: another user
+of a shared lab machine took the facilitator's seat so). It still joins, said once on stderr."""
 
 from __future__ import annotations
 
@@ -49,8 +53,28 @@ def add_commands(sub: Any) -> None:
     # the code's words joined (found in review: the docs say spaces in a code do not matter, and a code copied as
     # "K7MQ 3XRT 9PWA C4HD E5FZ" was refused as five arguments)
     p.add_argument("code", metavar="CODE", nargs="*", action=_Words,
-                   help=_("the seat's join code (without it, the screen asks)"))
+                   help=_("the seat's join code: better left out, and the screen asks for it (every user of this "
+                          "machine can read a command's words); for a script, {variable} instead").format(
+                              variable=CODE_VARIABLE))
     p.set_defaults(func=cmd_join)
+
+
+#: the environment variable a script gives the code in: readable by its own user only, unlike a command's words
+CODE_VARIABLE = "TABLETOP_CODE"
+
+
+def given_code(args: argparse.Namespace, served: bool) -> str | None:
+    """The code to join with: the command line's, said once on stderr to be visible to every user of the machine;
+    else ``TABLETOP_CODE``'s; else None (the screen asks). A browser tab's screen (``served``) takes none from the
+    environment: ``tabletop serve``'s would make every tab that one seat."""
+    if args.code is not None and args.code.strip():
+        _err(_("tabletop join: a code on the command line can be read by every user of this machine (ps), and joins "
+               "as its seat; leave it out and type it when the screen asks, or give it in {variable}").format(
+                   variable=CODE_VARIABLE))
+        return args.code
+    if served:
+        return args.code
+    return os.environ.get(CODE_VARIABLE) or args.code
 
 
 class _Words(argparse.Action):
@@ -85,7 +109,8 @@ def cmd_join(args: argparse.Namespace) -> int:
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
 
-    app = SeatApp(args.address, args.code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
+    code = given_code(args, served=serve is not None or "TEXTUAL_DRIVER" in os.environ)
+    app = SeatApp(args.address, code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
     details = kept_traceback(app)
     try:
         signum = run_screen(app, holds_nothing=True)

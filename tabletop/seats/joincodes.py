@@ -92,13 +92,21 @@ def typed(code: str) -> str:
     return f"-- {code}" if code.startswith("-") else code
 
 
+def join_line(where: str, code: str) -> str:
+    """The command a seat runs to join, with its code beside it to type when the screen asks:
+    ``tabletop join 127.0.0.1:8765   code: k7mq-…``. Never the code on the command line: any user of a shared
+    machine reads it there in ``ps`` (found by a security audit: another user took the facilitator's seat so)."""
+    return f"tabletop join {where}   " + _("code: {code}").format(code=code)  # untranslated: a command
+
+
 def pasted(code: str) -> str:
     """A code as a person gave it, without the spaces, tabs or line breaks round it: no code has any, and one
     copied from a chat often brings some (found from outside: ``tabletop join ADDR ' CODE '`` was refused
     WRONG_CODE, while the join dialog took the same code).
 
-    A whole join line pasted where the code is typed gives its code: ``tabletop join ADDR CODE``, as the host prints
-    it (after the seat's name, with ``--`` before a code that starts with "-", ``--lang`` after it). Found from
+    A whole join line pasted where the code is typed gives its code: ``tabletop join ADDR   code: CODE``, as the
+    host prints it (after the seat's name), or ``tabletop join ADDR CODE`` (with ``--`` before a code that starts
+    with "-", ``--lang`` after it), as it printed it before. Found from
     outside: the facilitator messaged each team its line, and a team pasted it into the browser page's code box. Any
     other text is kept as given: no seat has it, and the host says so."""
     given = code.strip()
@@ -112,6 +120,8 @@ def pasted(code: str) -> str:
     if len(words) >= 2 and words[-2] == "--lang":
         words = words[:-2]
     words = [w for w in words if w != "--" and not w.startswith("--lang=")]
+    if len(words) == 3 and words[1].endswith(":"):  # the code beside the command, after its label ("code:")
+        del words[1]
     return words[1] if len(words) == 2 else given
 
 
@@ -232,5 +242,5 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
     return out
 
 
-__all__ = ["ALPHABET", "CODE_CHARS", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "in_cyrillic", "new_code",
+__all__ = ["ALPHABET", "CODE_CHARS", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "in_cyrillic", "join_line", "new_code",
            "new_codes", "read_codes", "read_listen", "seat_of", "write_codes"]

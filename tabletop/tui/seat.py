@@ -1335,7 +1335,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             said = (_("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Tell the facilitator: "
                       "this page was started with that address (tabletop serve).") if self.is_web  # not the team's
                     else _("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Check the address: "
-                           "the host prints it in its join lines (tabletop join ADDRESS CODE)."))
+                           "the host prints it in its join lines (tabletop join ADDRESS)."))
         elif first:
             said = _("Cannot reach the host \u2014 trying again (try {n})\u2026")
         elif closed:

@@ -22,7 +22,7 @@ from ..engine import Action, State
 from ..engine.review import noted_in
 from ..lang import Domain
 from ..play.replica import Replica
-from ..seats.joincodes import typed
+from ..seats.joincodes import join_line
 from .modals import AskScreen, PickScreen
 from .seatwords import seat_name
 from .text import told
@@ -108,14 +108,17 @@ class ConsolePowers(_Screen):
         teams = self.seat_app.teams
         if where is None:
             lines = [Text(f"{seat_name(seat, view, teams)}: {literal(code, lines=False)}") for seat, code in codes.items()]
-            self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
+            self.app.push_screen(PickScreen(_("Join codes: each seat runs tabletop join ADDR:PORT and types its code "
+                                              "when the screen asks (Escape closes)"), lines))
             return
         # found from outside: the dialog said "ADDR:PORT", which the facilitator had to find in the scrolled-away
         # lines the host printed; each seat's line is now the command to type, as printed
         at = literal(where, lines=False)
-        lines = [Text(f"{seat_name(seat, view, teams)}: tabletop join {at} {literal(typed(code), lines=False)}")  # untranslated: a command
+        # the code beside the command, never on it: any user of a shared machine reads a command's words in ps
+        lines = [Text(f"{seat_name(seat, view, teams)}: {join_line(at, literal(code, lines=False))}")
                  for seat, code in codes.items()]
-        self.app.push_screen(PickScreen(_("Join codes: each seat types its line in a terminal (Escape closes)"), lines))
+        self.app.push_screen(PickScreen(_("Join codes: each seat runs its command in a terminal and types its code "
+                                          "when the screen asks (Escape closes)"), lines))
 
     def action_pause(self) -> None:
         self.seat_app.time("pause")

@@ -279,7 +279,7 @@ def test_the_join_lines_name_every_seat_in_the_room_s_language(tmp_path: Path, c
     from tabletop.content.loader import load_scenario
     from tabletop.lang import set_language
     from tabletop.play.session import Session
-    from tabletop.seats.joincodes import new_codes
+    from tabletop.seats.joincodes import join_line, new_codes
     from tabletop.seats.table import Table, seats_for
 
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
@@ -290,8 +290,8 @@ def test_the_join_lines_name_every_seat_in_the_room_s_language(tmp_path: Path, c
         lines = join_lines(table, codes, "127.0.0.1:8765", code, columns=200)
         assert len(lines) == len(table.seats)
         name = lines[0].index("tabletop join") - 3  # the names' column: as wide as the longest
-        assert f"  {team:<{name}} tabletop join 127.0.0.1:8765 {codes['team:ru']}" in lines, lines
-        assert lines[0] == f"  {facilitator:<{name}} tabletop join 127.0.0.1:8765 {codes['facilitator']}"
+        assert f"  {team:<{name}} {join_line('127.0.0.1:8765', codes['team:ru'])}" in lines, lines
+        assert lines[0] == f"  {facilitator:<{name}} {join_line('127.0.0.1:8765', codes['facilitator'])}"
         if code != "en":
             assert not any(english in line for line in lines for english in ("Russia ", "Ukraine", "United States"))
     finally:
@@ -312,7 +312,7 @@ def test_the_join_lines_name_each_team_by_the_name_it_was_given_with_its_actor(t
     from tabletop.content.loader import load_scenario
     from tabletop.lang import set_language
     from tabletop.play.session import Session
-    from tabletop.seats.joincodes import new_codes, typed
+    from tabletop.seats.joincodes import join_line, new_codes
     from tabletop.seats.table import Table, seats_for
 
     teams = {"ru": "Delegation A", "ua": "Team Kyiv, the long-named delegation of the afternoon"}
@@ -332,37 +332,51 @@ def test_the_join_lines_name_each_team_by_the_name_it_was_given_with_its_actor(t
             assert by_seat["team:us"].startswith(f"  {us}  ")  # no name given: the actor's, in the room's language
             assert len({line.index("tabletop join") for line in lines}) == 1, lines  # the codes in one column
             for seat, line in by_seat.items():
-                assert line.endswith(f" tabletop join 127.0.0.1:8765 {typed(codes[seat])}"), line
+                assert line.endswith(f" {join_line('127.0.0.1:8765', codes[seat])}"), line
         finally:
             set_language("en")
             session.close()
 
 
-def test_no_join_line_is_taken_for_an_option(tmp_path: Path) -> None:
-    """Found from outside (helper-93): one code in 64 started with "-", and its printed join line failed as typed
-    ("tabletop: error: unrecognized arguments: -nQ00j-1cJ-p4OqU"). A new code never starts with "-"; one kept
-    beside a save from before is printed after "--", and that line is what ``tabletop join`` reads."""
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_no_join_line_puts_a_code_on_the_command_line(tmp_path: Path, code: str, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a security audit: facilitators ran the printed ``tabletop join ADDR CODE`` as it stood, and any user
+    of a shared machine read the code in ``ps`` and took the seat, the facilitator's included. Each line gives the
+    command without the code, the code beside it to type when the screen asks; the whole line pasted in the code
+    box still gives its code. A code kept beside a save from before that starts with "-" (found from outside,
+    helper-93: printed on the command, it was taken for an option) is typed at the screen as it is."""
+    import asyncio
     import shlex
 
-    from tabletop.cli import build_parser
-    from tabletop.cli.host import join_lines
+    from tabletop.cli import build_parser, host
     from tabletop.content.loader import load_scenario
+    from tabletop.lang import set_language
     from tabletop.play.session import Session
     from tabletop.seats import joincodes
     from tabletop.seats.table import Table, seats_for
 
-    assert "-" not in joincodes.ALPHABET  # a new code is groups of its characters: never "-" first
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
     try:
-        table = Table(session, seats_for(session, observers=0))
-        codes = {**joincodes.new_codes(table.seats), "team:ru": "-nQ00j-1cJ-p4OqU"}  # kept from an older host
-        for line in join_lines(table, codes, "127.0.0.1:8765", "en", columns=200):
-            command = shlex.split(line.split("tabletop ", 1)[1])
-            args = build_parser().parse_args(command)
-            assert args.address == "127.0.0.1:8765" and args.code in codes.values(), line
-        assert any("tabletop join 127.0.0.1:8765 -- -nQ00j-1cJ-p4OqU" in line for line in
-                   join_lines(table, codes, "127.0.0.1:8765", "en", columns=200))
+        table = Table(session, seats_for(session, observers=1))
+        codes = {**joincodes.new_codes(table.seats), "team:ru": "-nQ00j-1cJ-p4OqU"}  # one kept from an older host
+        set_language(code)
+        monkeypatch.setattr(host, "_at_a_terminal", lambda: False)  # the facilitator's line, with no console
+        asyncio.run(host._console("127.0.0.1:8765", "127.0.0.1", 8765, codes, asyncio.Event(), code))
+        printed = capsys.readouterr().out.splitlines()
+        wide, narrow = (host.join_lines(table, codes, "127.0.0.1:8765", code, columns=n) for n in (200, 40))
+        checked = [(line, seat_code) for lines in (wide, narrow) for seat_code in codes.values()
+                   for line in lines if line.endswith(seat_code)]
+        assert len(checked) == 2 * len(codes), (wide, narrow)
+        checked += [(printed[-1], codes["facilitator"])]
+        for line, seat_code in checked:
+            words = shlex.split(line[line.index("tabletop join"):line.rindex(seat_code)])
+            assert words[-1].endswith(":"), line  # the code's label ("code:"), not the code on the command
+            args = build_parser().parse_args(words[1:-1])
+            assert args.command == "join" and args.address == "127.0.0.1:8765" and args.code is None, line
+            assert joincodes.pasted(line) == seat_code, line
     finally:
+        set_language("en")
         session.close()
 
 
@@ -446,7 +460,7 @@ def test_every_join_line_is_whole_at_80_columns(tmp_path: Path, code: str, where
     from tabletop.content.loader import load_scenario
     from tabletop.lang import set_language
     from tabletop.play.session import Session
-    from tabletop.seats.joincodes import new_codes
+    from tabletop.seats.joincodes import join_line, new_codes
     from tabletop.seats.table import Table, seats_for
 
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
@@ -457,7 +471,7 @@ def test_every_join_line_is_whole_at_80_columns(tmp_path: Path, code: str, where
         narrow = join_lines(table, codes, where, code, columns=80)
         assert all(len(line) <= 80 for line in narrow), [len(line) for line in narrow]
         for seat in table.seats:
-            assert sum(line.endswith(f"tabletop join {where} {codes[seat]}") for line in narrow) == 1, (seat, narrow)
+            assert sum(line.endswith(join_line(where, codes[seat])) for line in narrow) == 1, (seat, narrow)
         wide = join_lines(table, codes, where, code, columns=200)
         assert len(wide) == len(table.seats)  # one line a seat where it fits
         assert len({line.index("tabletop join") for line in wide}) == 1, wide  # the codes in one column

@@ -176,9 +176,9 @@ async def test_the_hosts_console_lists_each_seats_whole_join_command(tmp_path: P
             assert isinstance(app.screen, PickScreen)
             listed = [str(line) for line in app.screen._options]
             title = str(app.screen.query_one("#pick-title", Static).render())
-    assert listed == [f"Facilitator: tabletop join 192.0.2.2:8765 {codes['facilitator']}",
-                      f"Russia: tabletop join 192.0.2.2:8765 {codes['team:ru']}",
-                      f"Projector: tabletop join 192.0.2.2:8765 {codes['projector']}"]
+    assert listed == [f"Facilitator: tabletop join 192.0.2.2:8765   code: {codes['facilitator']}",
+                      f"Russia: tabletop join 192.0.2.2:8765   code: {codes['team:ru']}",
+                      f"Projector: tabletop join 192.0.2.2:8765   code: {codes['projector']}"]
     assert "ADDR:PORT" not in title
     table.session.close()
 
@@ -666,8 +666,8 @@ async def test_the_console_ends_the_game_with_e_named_in_its_footer_and_with_x(t
 
 
 #: a console's words for its seats, by language: the named team, the team with no name, the facilitator, the projector
-_SEATS = {"en": ("Delegation A (Russia)", "Ukraine", "Facilitator", "Projector", "Connected: "),
-          "ru": ("Delegation A (Россия)", "Украина", "Ведущий", "Проектор", "Подключены: ")}
+_SEATS = {"en": ("Delegation A (Russia)", "Ukraine", "Facilitator", "Projector", "Connected: ", "code: "),
+          "ru": ("Delegation A (Россия)", "Украина", "Ведущий", "Проектор", "Подключены: ", "код: ")}
 
 
 @pytest.mark.parametrize(("lang", "join_at"), [("en", None), ("en", "192.0.2.2:8765"), ("ru", None),
@@ -679,7 +679,7 @@ async def test_the_consoles_join_codes_and_connected_seats_name_a_named_team_as_
     not tell which team got which. The console names a named team by its name and the actor it plays, in the
     console's language, as the host's lines do, in its list of codes and of the seats connected; a team with no
     name given is called by its actor, as before."""
-    named, ukraine, facilitator, projector, connected = _SEATS[lang]
+    named, ukraine, facilitator, projector, connected, _code = _SEATS[lang]
     hands = Hands()
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "named.jsonl",
                             {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"},
@@ -700,7 +700,7 @@ async def test_the_consoles_join_codes_and_connected_seats_name_a_named_team_as_
             assert isinstance(app.screen, PickScreen)
             listed = [str(line) for line in app.screen._options]
             await team.close()
-    command = f"tabletop join {join_at} " if join_at else ""
+    command = f"tabletop join {join_at}   {_SEATS[lang][-1]}" if join_at else ""
     assert listed == [f"{facilitator}: {command}{codes['facilitator']}", f"{named}: {command}{codes['team:ru']}",
                       f"{ukraine}: {command}{codes['team:ua']}", f"{projector}: {command}{codes['projector']}"]
     assert f"{connected}{facilitator}, {named}\n" in said, said

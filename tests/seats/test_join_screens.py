@@ -477,6 +477,36 @@ def test_the_command_lines_code_loses_the_spaces_round_it_and_a_blank_one_is_ask
     assert shown == ["AKX_9xHJjgozmxJo", None]  # the blank one: the screen asks for the code
 
 
+def test_a_code_on_the_command_line_is_warned_of_and_one_from_the_environment_joins(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a security audit: on a shared machine any user reads ``ps -eo args``, and took the facilitator's
+    seat with the code a ``tabletop join ADDR CODE`` showed there. Such a code still joins (scripts use it), said
+    once on stderr before the screen; ``TABLETOP_CODE`` joins unseen and unwarned; a browser tab's screen under
+    ``tabletop serve`` never takes it (every tab would be that seat)."""
+    from tabletop.cli import main
+    from tabletop.cli import screens
+
+    shown: list[tuple[str | None, str]] = []
+
+    def opened(app: SeatApp, **_: object) -> None:
+        shown.append((app.code, capsys.readouterr().err))  # what stderr said before the screen
+        app.ever_joined = True
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    monkeypatch.setattr(screens, "run_screen", opened)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.setenv("TABLETOP_CODE", "wgzw-6dkw-q5ty-tyeb-y2wz")
+    assert main(["join", "127.0.0.1:9"]) == 0
+    assert main(["join", "127.0.0.1:9", "k7mq-3xrt-9pwa-c4hd-e5fz"]) == 0
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual_serve.driver:WebDriver")
+    assert main(["join", "127.0.0.1:9"]) == 0
+    assert [code for code, _err in shown] == ["wgzw-6dkw-q5ty-tyeb-y2wz", "k7mq-3xrt-9pwa-c4hd-e5fz", None]
+    assert shown[0][1] == "" and shown[2][1] == ""
+    warning = shown[1][1]
+    assert warning.count("\n") == 1 and "every user" in warning and "TABLETOP_CODE" in warning, warning
+    assert "k7mq" not in warning  # the warning does not print the code again
+
+
 @pytest.mark.parametrize("line", [
     "tabletop join 127.0.0.1:8720 {code}",
     "  Team Kyiv                    tabletop join 192.168.1.20:8720 {code}  ",  # the host's line, with the seat's name
