@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..lang import LANGUAGES, SOURCE
+from .drafts import write_whole
 from .files import MAX_CONTENT_BYTES, FileRefused, read_regular
 from .finding import BUNDLED, is_overlay_name
 
@@ -216,13 +216,7 @@ def write() -> bool:
             return False
     except OSError:
         pass
-    temp = CACHE.with_name(f".{CACHE.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, CACHE)
-    finally:
-        if temp.exists():
-            temp.unlink()
+    write_whole(CACHE, text.encode("utf-8"))  # through a new draft: never a name planted beside the cache
     _index.cache_clear()
     return True
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lang import Domain
+from .drafts import write_whole
 from .errors import ContentError, Problem
 from .models import Deck, Ruleset
 from .overlayfiles import base_path
@@ -150,9 +151,8 @@ def stamp_file(path: str | Path) -> int:
     text = read_regular(p, MAX_CONTENT_BYTES).decode("utf-8")
     new, changed = stamp_text(text, read_toml(p).data, model)
     if new != text:
-        temp = p.with_name(f".{p.name}.stamp.tmp")
-        temp.write_text(new, encoding="utf-8")
-        temp.replace(p)
+        # through a new draft: a translator's folder may be shared, and ``.NAME.stamp.tmp`` was a name to plant
+        write_whole(p, new.encode("utf-8"))
     return changed
 
 

@@ -25,11 +25,11 @@ bundled ruleset with its deck, as validating them gives. It is written again:
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from . import cache
+from .drafts import write_whole
 from .errors import ContentError
 from .finding import BUNDLED, bundled_rulesets
 from .parsing import validate_files
@@ -98,13 +98,8 @@ def write() -> bool:
             return False
     except (OSError, ValueError):
         pass
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, target)  # a reader sees the old file or the whole new one
-    finally:
-        if temp.exists():
-            temp.unlink()
+    # a reader sees the old file or the whole new one; the draft's name is new, never one planted beside the cache
+    write_whole(target, text.encode("utf-8"))
     cache.clear()
     return True
 

@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 
+from ..content.drafts import temp_beside, write_all
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("store").words()
@@ -25,18 +26,8 @@ SAVE_MODE = 0o600
 _MAX_NAMES = 100_000
 
 
-def temp_beside(path: Path, mode: int = 0o666) -> tuple[Path, int]:
-    """A new hidden temp file in ``path``'s folder, open for appending: its path and descriptor.
-
-    The name is new and unguessable, and made here or refused (a name someone else planted, a file or a symlink, is
-    never opened): a workshop folder may be writable by other accounts."""
-    tmp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    # the umask applies to the mode, as for any file the user makes
-    # read and write: a save whose name lost its file is copied from its own descriptor (SaveWriter)
-    flags = os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_RDWR | os.O_APPEND | os.O_CLOEXEC
-    fd = os.open(tmp, flags, mode)
-    return tmp, fd
-
+__all__ = ["SAVE_MODE", "discard", "fsync_dir", "link_new", "numbered", "process_alive", "remove_stale_temps",
+           "temp_beside", "write_all"]  # these two live in content.drafts, below every writer of files
 
 #: a temp file :func:`temp_beside` makes: ``.NAME.PID.HEX.tmp``
 _TEMP = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$")
@@ -75,16 +66,6 @@ def process_alive(pid: int) -> bool:
     except (OSError, OverflowError):  # there, but someone else's (or an id out of range: not said to be gone)
         return True
     return True
-
-
-def write_all(fd: int, data: bytes) -> None:
-    """Write every byte of ``data`` with unbuffered writes: nothing is left in a buffer to go out later."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:  # pragma: no cover - a regular file writes something or raises
-            raise OSError(errno.EIO, os.strerror(errno.EIO))
-        view = view[written:]
 
 
 def fsync_dir(folder: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.content import ContentError, cache, load_scenario, refresh, scenario_from_data
+from tabletop.content import ContentError, cache, drafts, load_scenario, refresh, scenario_from_data
 from tabletop.content.finding import BUNDLED, bundled_rulesets
 
 
@@ -160,7 +160,7 @@ def test_a_read_only_package_only_means_validating(no_cache_file, tmp_path: Path
     def refused(*args: object) -> None:
         raise PermissionError(13, "read-only file system")
 
-    monkeypatch.setattr(refresh.os, "replace", refused)
+    monkeypatch.setattr(drafts.os, "replace", refused)
     assert load_scenario("parallel-tracks").id == "parallel-tracks"
     assert cache.CACHE.read_text(encoding="utf-8") == stale
     assert not [p for p in cache.CACHE.parent.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
