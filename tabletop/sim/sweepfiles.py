@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..content.drafts import draft, write_whole
 from ..content.files import read_json
 from ..store.sweepchunks import MANIFEST
 
@@ -63,24 +63,11 @@ def point_dir(out: Path, point: int) -> Path:
 def write_chunk(path: Path, table: pa.Table) -> None:
     """Write ``table`` at ``path`` whole or not at all: a temporary file, flushed, then renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with _removed_on_failure(temporary):
-        with open(temporary, "wb") as sink:
-            pq.write_table(table, sink, compression="zstd")
-            sink.flush()
-            os.fsync(sink.fileno())
-        os.replace(temporary, path)
+    # a new draft (a write that fails takes it with it): an out folder may be shared, and a fixed temporary name
+    # planted there, a symlink or a file of another account's, was written through
+    with draft(path, sync=True) as sink:
+        pq.write_table(table, sink, compression="zstd")
     _sync_dir(path.parent)
-
-
-@contextmanager
-def _removed_on_failure(temporary: Path) -> Iterator[None]:
-    """A write that fails (a full disk, a stop) takes its temporary file with it, then goes on failing."""
-    try:
-        yield
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def chunk_table(columns: dict[str, list[Any]], constants: Mapping[str, Any], table_schema: pa.Schema) -> pa.Table:
@@ -116,12 +103,7 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
 def write_manifest(out: Path, data: Mapping[str, Any]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     path = out / MANIFEST
-    temporary = out / f".{MANIFEST}.{os.getpid()}.tmp"
-    with _removed_on_failure(temporary):
-        temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        with open(temporary, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
+    write_whole(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"), sync=True)
     _sync_dir(out)
 
 

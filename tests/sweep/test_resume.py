@@ -293,13 +293,13 @@ def test_a_write_that_fails_leaves_no_temporary_file(what: str, tmp_path: Path,
 
     from tabletop.sim import sweepfiles
 
-    def full(_table_or_path: Any, sink: Any) -> None:
+    def full(_table: Any, sink: Any) -> None:
         """What a full disk does: part of the file is written, then the write fails."""
-        if isinstance(sink, Path):
-            with open(sink, "wb") as handle:
-                handle.write(b'{"sweep": ')
-        else:
-            sink.write(b"PAR1 half a chunk")
+        sink.write(b"PAR1 half a chunk")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def full_on_disk(fd: int) -> None:
+        """Or: the file is written into memory, then putting it on disk fails."""
         raise OSError(errno.ENOSPC, "No space left on device")
 
     out = tmp_path / "out"
@@ -308,10 +308,40 @@ def test_a_write_that_fails_leaves_no_temporary_file(what: str, tmp_path: Path,
         with pytest.raises(OSError, match="No space left"):
             sweepfiles.write_chunk(out / "point=0" / "games-000000000.parquet", pa.table({"game": [1]}))
     else:
-        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: full(None, self))
+        monkeypatch.setattr(os, "fsync", full_on_disk)
         with pytest.raises(OSError, match="No space left"):
             sweepfiles.write_manifest(out, {"sweep": 1})
     assert [p.relative_to(out) for p in out.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize("planted", ["file", "symlink"])
+@pytest.mark.parametrize("what", ["chunk", "manifest"])
+def test_a_sweeps_files_go_through_no_name_another_user_planted(what: str, planted: str, tmp_path: Path) -> None:
+    """A chunk and sweep.json were written through ``.NAME.PID.tmp``, opened as found: in an out folder other
+    accounts could write, a symlink planted there had its target written over, a file of theirs became the chunk."""
+    import pyarrow as pa
+
+    from tabletop.sim import sweepfiles
+
+    out = tmp_path / "out"
+    folder = out / "point=0" if what == "chunk" else out
+    folder.mkdir(parents=True)
+    elsewhere = tmp_path / "monday.jsonl"
+    elsewhere.write_bytes(b"another save\n")
+    path = folder / ("games-000000000.parquet" if what == "chunk" else "sweep.json")
+    trap = folder / f".{path.name}.{os.getpid()}.tmp"  # the name it was once written through
+    if planted == "file":
+        trap.write_bytes(b"")
+        trap.chmod(0o666)
+    else:
+        trap.symlink_to(elsewhere)
+    if what == "chunk":
+        sweepfiles.write_chunk(path, pa.table({"game": [1]}))
+    else:
+        sweepfiles.write_manifest(out, {"sweep": 1})
+    assert elsewhere.read_bytes() == b"another save\n"
+    assert trap.is_symlink() == (planted == "symlink") and (planted == "symlink" or trap.read_bytes() == b"")
+    assert not path.is_symlink() and path.stat().st_ino != trap.lstat().st_ino and path.stat().st_size > 0
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -385,22 +415,20 @@ def test_a_point_s_folder_that_cannot_be_written_is_named(tmp_path: Path, monkey
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside: with only OUT/point=1 read-only (chattr +i), --resume said "cannot write into OUT:
     Operation not permitted", naming a folder it could write into; it names the one it could not."""
-    import builtins
     import errno
-
-    from tabletop.sim import sweepfiles
 
     spec, out = write_spec(tmp_path), tmp_path / "ro3"
     assert main(["sweep", str(spec), "--out", str(out), "--workers", "1", "--quiet"]) == 0
     for chunk in (out / "point=1").glob("*.parquet"):
         chunk.unlink()
+    real_open = os.open
 
-    def immutable(file: Any, *args: Any, **kwargs: Any) -> Any:  # as the system refuses a write under chattr +i
-        if Path(file).parent == out / "point=1":
+    def immutable(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:  # as the system refuses under chattr +i
+        if flags & os.O_CREAT and Path(file).parent == out / "point=1":
             raise PermissionError(errno.EPERM, "Operation not permitted", str(file))
-        return builtins.open(file, *args, **kwargs)
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(sweepfiles, "open", immutable, raising=False)
+    monkeypatch.setattr(os, "open", immutable)
     assert main(["sweep", str(spec), "--out", str(out), "--resume", "--workers", "1", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert f"tabletop sweep: cannot write into {out / 'point=1'}: " in err and "--resume continues" in err, err
