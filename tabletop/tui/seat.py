@@ -1171,7 +1171,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         try:
             await self._follow(code)
         except Exception:
-            if self._exit or not self.is_running or self._closing:  # closing under a view being drawn: no fault
+            if self.closing_down():  # closing under a view being drawn: no fault
                 return
             raise
 
@@ -1408,13 +1408,19 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         for screen in self.screen_stack:
             screen.refresh_bindings()  # the key bar says the keys again, in the language now read
 
-    @work(group="acts", exit_on_error=False)
+    @work(group="acts")
     async def _speak(self, lang: str) -> None:
+        """Ask the host for this seat's views in ``lang``; any error but a drop ends the screen as a crash does
+        (swallowed, the language chosen was quietly never the host's)."""
         if self.client is not None:
             try:
                 await self.client.speak(lang)
             except Disconnected:
                 pass  # the next hello carries the language
+            except Exception:
+                if self.closing_down():
+                    return
+                raise
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands in the seat's language, and one per other language (as on the hot seat)."""

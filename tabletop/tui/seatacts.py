@@ -58,6 +58,11 @@ class SeatActs(_App):
         @property
         def seat_screen(self) -> _Screen: ...
 
+    def closing_down(self) -> bool:
+        """The screen is closing: an error under it (its widgets gone while a view is drawn or an act answered) is
+        no fault; any other error in a worker ends the screen as a crash does."""
+        return bool(self._exit) or not self.is_running or self._closing
+
     def pick(self, entry_id: str) -> None:
         """Send a picked entry; a ruling asks for its reason first."""
         entry = next((e for e in words.entries(self.view or {}) if e["id"] == entry_id), None)
@@ -156,10 +161,22 @@ class SeatActs(_App):
             self.seat_screen.hold.sent()
         self._send_act(pick, action, reason, typed, draft, clock)
 
-    @work(group="acts", exit_on_error=False)
+    @work(group="acts")
     async def _send_act(self, pick: str | None, action: Mapping[str, Any] | None, reason: str | None,
                         typed: Mapping[str, Any] | None, draft: tuple[Mapping[str, Any], Entered] | None,
                         clock: str | None) -> None:
+        """Send an act and say the host's refusal or a drop; any other error ends the screen as a crash does (found
+        from outside: swallowed, a pick or a power was lost quietly, with no message and no crash log)."""
+        try:
+            await self._send_and_say(pick, action, reason, typed, draft, clock)
+        except Exception:
+            if self.closing_down():
+                return
+            raise
+
+    async def _send_and_say(self, pick: str | None, action: Mapping[str, Any] | None, reason: str | None,
+                            typed: Mapping[str, Any] | None, draft: tuple[Mapping[str, Any], Entered] | None,
+                            clock: str | None) -> None:
         client = self.client
         if client is None:
             self.notify(_("Not connected to the host yet."), severity="warning", markup=False)

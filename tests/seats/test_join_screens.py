@@ -577,3 +577,33 @@ async def test_an_error_drawing_a_view_ends_the_screen_as_a_crash(tmp_path: Path
                 await until(pilot, lambda: app._exception is not None, "the screen to stop on the error")
         assert isinstance(failed.value.error, RuntimeError), failed.value
         assert app.return_code == 1
+
+
+@pytest.mark.parametrize("sending", ["the facilitator's pause", "a language"])
+async def test_an_unexpected_error_sending_ends_the_screen_as_a_crash(tmp_path: Path, sending: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The acts' workers swallowed any error but a refusal or a drop: a power the facilitator sent (or a pick, a
+    language) was lost quietly, with no message and no crash log. It ends the screen as a crash does, as the
+    link's worker does (``tabletop join`` then says it in one line and keeps the traceback in a crash log)."""
+    from textual.worker import WorkerFailed
+
+    from tabletop.seats.client import SeatClient
+
+    async def broken(self: SeatClient, *_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug sending")
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        with pytest.raises(WorkerFailed) as failed:  # run_test raises the error that stopped the app
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, app.joined.is_set, "the screen to join")
+                if sending == "a language":
+                    monkeypatch.setattr(SeatClient, "speak", broken)
+                    app.action_language("uk")
+                else:
+                    monkeypatch.setattr(SeatClient, "act", broken)
+                    app.time("pause")
+                await until(pilot, lambda: app._exception is not None, "the screen to stop on the error")
+        assert isinstance(failed.value.error, RuntimeError), failed.value
+        assert app.return_code == 1
