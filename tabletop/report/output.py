@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from .render import ReportError
 from ..lang import Domain
 from ..store.lines import FORMAT as SAVE_FORMAT
+from ..content.drafts import draft
 from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("report").words()
@@ -114,23 +114,6 @@ def write_report(out: Path, text: str, private: bool = False) -> None:
     report of a live game holds its unrevealed sealed moves, its seed, every secret objective and the control notes
     (found from outside: 0644, readable by every account on a shared machine). Otherwise (the participants' copy, a
     sweep's) a report is an ordinary document, made as the umask says."""
-    folder = out.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            # mkstemp makes the file 0600, kept for the facilitator's; any other report is an ordinary document
-            if not private:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.fchmod(handle.fileno(), 0o666 & ~umask)
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with draft(out, 0o600 if private else 0o666, sync=True) as sink:  # (the umask applies to an ordinary one)
+        sink.write(text.encode("utf-8"))

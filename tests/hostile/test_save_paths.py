@@ -108,7 +108,8 @@ def test_a_sweep_report_that_cannot_be_written_says_write_and_names_the_page(
     """Review: an error while writing the page (the system refusing its temp file, here) names the page asked for,
     as "cannot write", not the temp file as "cannot read"."""
     import errno
-    import tempfile
+
+    from tabletop.content import drafts
     pytest.importorskip("pyarrow")
     pytest.importorskip("duckdb")
     spec = tmp_path / "s.toml"
@@ -118,10 +119,10 @@ def test_a_sweep_report_that_cannot_be_written_says_write_and_names_the_page(
     capsys.readouterr()
     page = tmp_path / "page.html"
 
-    def refused(*_args: object, **kwargs: object) -> tuple[int, str]:
+    def refused(*_args: object, **kwargs: object) -> tuple[Path, int]:
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".page.html.x1y2.tmp"))
 
-    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(drafts, "temp_beside", refused)  # the report's draft, as every file's (content.drafts)
     assert main(["sweep", "report", str(tmp_path / "out"), "--format", "html", "-o", str(page)]) == 1
     err = capsys.readouterr().err
     assert f"cannot write {page}" in err and "cannot read" not in err and "Traceback" not in err, err
