@@ -11,24 +11,9 @@ import pytest
 from tabletop.content import cache, overlaycache, refresh
 from tabletop.content.overlaywriting import stamp_file
 
+from tests.planted import plant, untouched
+
 from .test_overlays import _write
-
-
-def _plant(trap: Path, planted: str, elsewhere: Path) -> None:
-    """What another account that can write the folder leaves at a name it guessed: an empty 0666 file of its own,
-    or a symlink to a file it wants written over."""
-    if planted == "file":
-        trap.write_bytes(b"")
-        trap.chmod(0o666)
-    else:
-        trap.symlink_to(elsewhere)
-
-
-def _untouched(trap: Path, planted: str, elsewhere: Path, written: Path) -> None:
-    assert elsewhere.read_bytes() == b"another save\n"  # nothing written through a symlink
-    assert trap.is_symlink() == (planted == "symlink")  # the planted name is left as it was: not ours
-    assert planted == "symlink" or trap.read_bytes() == b""
-    assert not written.is_symlink() and written.stat().st_ino != trap.lstat().st_ino  # a file of our own
 
 
 @pytest.mark.parametrize("planted", ["file", "symlink"])
@@ -36,18 +21,17 @@ def test_the_validated_cache_goes_through_no_planted_name(tmp_path: Path, plante
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """``.validated.jsonl.PID.tmp`` was opened as found: a symlink there had its target written over."""
     elsewhere = tmp_path / "monday.jsonl"
-    elsewhere.write_bytes(b"another save\n")
     monkeypatch.setattr(cache, "CACHE", tmp_path / "validated.jsonl")
     monkeypatch.setattr(refresh, "make_entries", lambda: [])
     monkeypatch.setattr(refresh, "render", lambda entries: "the cache\n")
     trap = tmp_path / f".validated.jsonl.{os.getpid()}.tmp"  # the name it was once written through
-    _plant(trap, planted, elsewhere)
+    plant(trap, planted, elsewhere)
     try:
         assert refresh.write()
     finally:
         cache.clear()
     assert cache.CACHE.read_text(encoding="utf-8") == "the cache\n"
-    _untouched(trap, planted, elsewhere, cache.CACHE)
+    untouched(trap, planted, elsewhere, cache.CACHE)
 
 
 @pytest.mark.parametrize("planted", ["file", "symlink"])
@@ -55,17 +39,16 @@ def test_the_translations_cache_goes_through_no_planted_name(tmp_path: Path, pla
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """``.translated.jsonl.PID.tmp`` was opened as found, as the validated cache's was."""
     elsewhere = tmp_path / "monday.jsonl"
-    elsewhere.write_bytes(b"another save\n")
     monkeypatch.setattr(overlaycache, "CACHE", tmp_path / "translated.jsonl")
     monkeypatch.setattr(overlaycache, "render", lambda: "the translations\n")
     trap = tmp_path / f".translated.jsonl.{os.getpid()}.tmp"
-    _plant(trap, planted, elsewhere)
+    plant(trap, planted, elsewhere)
     try:
         assert overlaycache.write()
     finally:
         overlaycache._index.cache_clear()
     assert overlaycache.CACHE.read_text(encoding="utf-8") == "the translations\n"
-    _untouched(trap, planted, elsewhere, overlaycache.CACHE)
+    untouched(trap, planted, elsewhere, overlaycache.CACHE)
 
 
 @pytest.mark.parametrize("planted", ["file", "symlink"])
@@ -73,9 +56,8 @@ def test_a_stamped_overlay_goes_through_no_planted_name(scenarios: Path, planted
     """``.NAME.stamp.tmp`` beside a translator's overlay, not even a pid in it, was opened as found."""
     rs, _deck = _write(scenarios)
     elsewhere = scenarios / "monday.jsonl"
-    elsewhere.write_bytes(b"another save\n")
     trap = rs.with_name(f".{rs.name}.stamp.tmp")
-    _plant(trap, planted, elsewhere)
+    plant(trap, planted, elsewhere)
     assert stamp_file(rs) == 4
     assert "[overlay]" in rs.read_text(encoding="utf-8")
-    _untouched(trap, planted, elsewhere, rs)
+    untouched(trap, planted, elsewhere, rs)

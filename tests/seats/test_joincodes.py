@@ -14,6 +14,8 @@ from tabletop.seats import joincodes
 from tabletop.seats.client import Refused, connect
 from tabletop.seats.host import Host
 
+from tests.planted import plant, untouched
+
 from .support import Sleeps, Ticks, make_table
 
 #: what a code was before (12 random bytes, ``secrets.token_urlsafe``): a new one is no easier to guess
@@ -180,14 +182,8 @@ def test_the_codes_go_through_no_name_another_user_planted_in_the_folder(tmp_pat
     a symlink there had the codes written into whatever it named."""
     save = tmp_path / "w3.jsonl"
     elsewhere = tmp_path / "theirs.txt"
-    elsewhere.write_bytes(b"")
     trap = tmp_path / f".w3.jsonl.codes.{os.getpid()}.tmp"  # the name the codes were once written through
-    if planted == "file":
-        trap.write_bytes(b"")
-        trap.chmod(0o666)
-    else:
-        trap.symlink_to(elsewhere)
+    plant(trap, planted, elsewhere)
     path = joincodes.write_codes(save, {"Blue": "ABCD-EFGH-JKMN"})
-    assert path.stat().st_mode & 0o777 == 0o600 and not path.is_symlink()
-    assert elsewhere.read_bytes() == b"" and trap.lstat().st_size in (0, len(str(elsewhere)))  # nothing through them
-    assert trap.is_symlink() == (planted == "symlink")  # and the planted name is left as it was: not ours
+    assert path.stat().st_mode & 0o777 == 0o600
+    untouched(trap, planted, elsewhere, path)

@@ -24,6 +24,8 @@ from tabletop.store.recovery import resume
 from tabletop.store.verifying import verify
 from tabletop.store.lock import info_path
 
+from tests.planted import plant, untouched
+
 from .ptykit import InTerminal, wait_for
 from .savekit import REPO, WRITER, lines_of, record_bot_game, scenario
 
@@ -198,18 +200,12 @@ def test_the_holders_note_goes_through_no_name_another_user_planted(tmp_path: Pa
     """Found from outside (a shared, group-writable workshop folder): a symlink at the note's temporary name,
     ``.NAME.lock.PID.tmp``, to another save had that save (229 KB) written over with the note (162 bytes)."""
     other = tmp_path / "monday.jsonl"
-    other.write_bytes(b"a save of Monday's game\n")
     trap = tmp_path / f".w3.jsonl.lock.{os.getpid()}.tmp"  # the name the note was once written through
-    if planted == "file":
-        trap.write_bytes(b"")
-        trap.chmod(0o666)
-    else:
-        trap.symlink_to(other)
+    plant(trap, planted, other)
     writer = SaveWriter.create(tmp_path / "w3.jsonl", scenario(), 1)
     try:
         note = info_path(tmp_path / "w3.jsonl")
-        assert b'"pid"' in note.read_bytes() and not note.is_symlink()
-        assert other.read_bytes() == b"a save of Monday's game\n"
-        assert trap.is_symlink() == (planted == "symlink") and (planted == "symlink" or trap.read_bytes() == b"")
+        assert b'"pid"' in note.read_bytes()
+        untouched(trap, planted, other, note)
     finally:
         writer.close()

@@ -23,6 +23,8 @@ from tabletop.sim import POLICIES
 from tabletop.sim.cluster import Backend
 from tabletop.sim.sweep import SweepRefused, run_sweep
 
+from tests.planted import plant, untouched
+
 from .kit import GRID, games_seen, rows, write_spec
 
 #: polls of the folder before giving up on seeing the first chunks (each a short sleep)
@@ -327,21 +329,15 @@ def test_a_sweeps_files_go_through_no_name_another_user_planted(what: str, plant
     folder = out / "point=0" if what == "chunk" else out
     folder.mkdir(parents=True)
     elsewhere = tmp_path / "monday.jsonl"
-    elsewhere.write_bytes(b"another save\n")
     path = folder / ("games-000000000.parquet" if what == "chunk" else "sweep.json")
     trap = folder / f".{path.name}.{os.getpid()}.tmp"  # the name it was once written through
-    if planted == "file":
-        trap.write_bytes(b"")
-        trap.chmod(0o666)
-    else:
-        trap.symlink_to(elsewhere)
+    plant(trap, planted, elsewhere)
     if what == "chunk":
         sweepfiles.write_chunk(path, pa.table({"game": [1]}))
     else:
         sweepfiles.write_manifest(out, {"sweep": 1})
-    assert elsewhere.read_bytes() == b"another save\n"
-    assert trap.is_symlink() == (planted == "symlink") and (planted == "symlink" or trap.read_bytes() == b"")
-    assert not path.is_symlink() and path.stat().st_ino != trap.lstat().st_ino and path.stat().st_size > 0
+    untouched(trap, planted, elsewhere, path)
+    assert path.stat().st_size > 0
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
