@@ -32,7 +32,7 @@ from .bars import KeyBar, TitleBar
 from .decisionlist import MarkedList, OptionWords, refill
 from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
-from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
+from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
 from .text import DANGER, literal, names, phase_word, shown
 from .themes import THEME_BINDING, Themed
 from .timeline import event_text, notes_on, players_text, working_text
@@ -636,8 +636,10 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, Themed, App[None]):
 class ReplayHelp(HelpScreen):
     def lines(self) -> ComposeResult:
         # in the help's column that scrolls: at 72x20 its last lines were cut off, the quit line's among them
-        yield Static(Text(_(REPLAY_HELP)), id="help-text")
+        # each line wrapped under its own words, as the board's help (found from outside: in ru and uk at 72x20 a
+        # key's words went on at the dialog's left edge, under the keys)
+        yield Static(KeyLines(_(REPLAY_HELP)), id="help-text")
 
     def relabel(self) -> None:
-        self.query_one("#help-text", Static).update(Text(_(REPLAY_HELP)))
+        self.query_one("#help-text", Static).update(KeyLines(_(REPLAY_HELP)))
         self.relabel_keys()

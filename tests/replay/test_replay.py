@@ -542,6 +542,27 @@ async def test_the_help_scrolls_to_its_last_line_at_the_viewer_s_smallest_size(r
         assert column.scroll_y + column.scrollable_content_region.height >= text.outer_size.height
 
 
+@pytest.mark.parametrize("code", ["ru", "uk"])
+async def test_the_help_s_wrapped_words_stay_under_their_own_column_at_72x20(recorded: Path, code: str) -> None:
+    """Found from outside: in Russian and Ukrainian at 72x20 a key's words went on at the dialog's left edge, under the
+    keys ("(высокий контраст для" / "проектора)"); each line wraps under its own words, as the board's help does."""
+    from tabletop import lang
+    from tests.tui.support import on_screen
+
+    app = ReplayApp(open_save(recorded), lang=code)
+    try:
+        async with app.run_test(size=(72, 20)) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            text = app.screen.query_one("#help-text", Static)
+            rows = on_screen(text).splitlines()
+            assert len(rows) >= len(str(text.content).splitlines()) > 10
+            title = rows[0]
+            assert [row for row in rows[1:] if row.strip() and not row.startswith(" ")] == [], (title, rows)
+    finally:
+        lang.set_language("en")
+
+
 async def test_the_timeline_keeps_the_current_event_in_view_when_the_window_is_resized(recorded: Path) -> None:
     """Found from outside: after widening the terminal from 80x24 at event 37, the timeline showed events 51-57 and
     not the event on the board."""
