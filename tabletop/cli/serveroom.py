@@ -407,13 +407,11 @@ class ServeServer(Server):
         self.initialize_logging()
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        with contextlib.suppress(NotImplementedError):  # (Windows' loop takes no signal handler)
-            loop.add_signal_handler(signal.SIGINT, self.request_exit)
-            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        if os.name == "posix":  # (Windows' event loop takes no signal handler: Ctrl-C there is Python's own)
             # serve's terminal closed (found from outside: tmux kill-session) stops serving as SIGTERM does: left to
             # the default, the hang-up killed serve outright and its page templates stayed in the temp folder
-            if hasattr(signal, "SIGHUP"):
-                loop.add_signal_handler(signal.SIGHUP, self.request_exit)
+            for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(stop, self.request_exit)
         try:
             web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
                         print=lambda *args: None, **self.web_options())
