@@ -7,10 +7,12 @@ Brask b, Corvin c; Beta seats all three), so the test does not hang on the bundl
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tabletop import legal_actions, open_save
@@ -43,11 +45,30 @@ def game(tmp_path: Path, *, sealed: bool = False, odds: str = "facilitator") -> 
     return session
 
 
-async def argue(pilot) -> None:
-    """Arden argues on Beta for progress +2 with two reasons, and the other teams pass their moves."""
+async def to_the_argument(pilot) -> None:
+    """Arden, the first to move, opens its argument on Beta."""
     await choose(pilot, "Beta")
     await choose(pilot, "Make an argument")
     assert isinstance(pilot.app.screen, ArgumentScreen)
+
+
+@asynccontextmanager
+async def arguing(tmp_path: Path, size: tuple[int, int] = SMALL,
+                  sealed: bool = False) -> AsyncIterator[tuple[Session, TabletopApp, Pilot]]:
+    """A new game's board at ``size``, its argument dialog open (:func:`to_the_argument`; sealed: past the gate)."""
+    session = game(tmp_path, sealed=sealed)
+    app = TabletopApp(session)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if sealed:
+            await choose(pilot, "Ready")  # the team at the keyboard, the others looking away
+        await to_the_argument(pilot)
+        yield session, app, pilot
+
+
+async def argue(pilot) -> None:
+    """Arden argues on Beta for progress +2 with two reasons, and the other teams pass their moves."""
+    await to_the_argument(pilot)
     await type_text(pilot, "Talk [b]now[/]")
     await press(pilot, "enter", "down", "enter")  # progress +2
     await type_text(pilot, "Calm")
@@ -141,12 +162,7 @@ async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_r
 
 
 async def test_escape_on_the_argument_sends_nothing(tmp_path: Path) -> None:
-    session = game(tmp_path)
-    app = TabletopApp(session)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await choose(pilot, "Beta")
-        await choose(pilot, "Make an argument")
+    async with arguing(tmp_path) as (session, app, pilot):
         await type_text(pilot, "half a thought")
         await press(pilot, "escape", "escape")  # the first says the text is not saved; the second closes
         assert isinstance(app.screen, BoardScreen)
@@ -207,12 +223,7 @@ async def test_matrix_odds_are_weighed_from_the_strong_marks(tmp_path: Path) -> 
 
 async def test_a_refused_argument_keeps_what_was_typed(tmp_path: Path) -> None:
     """The engine refuses (here: the game was paused meanwhile): its words are said, nothing typed is lost."""
-    session = game(tmp_path)
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await choose(pilot, "Beta")
-        await choose(pilot, "Make an argument")
+    async with arguing(tmp_path, SIZE) as (session, app, pilot):
         await type_text(pilot, "Keep this")
         board_screen = app.screen_stack[0]
         assert isinstance(board_screen, BoardScreen)
@@ -226,12 +237,7 @@ async def test_a_refused_argument_keeps_what_was_typed(tmp_path: Path) -> None:
 
 async def test_an_argument_whose_turn_has_gone_is_not_asked_for_again(tmp_path: Path) -> None:
     """The team's turn passed while it typed (the phase timer ran out): the refusal is said, the dialog closes."""
-    session = game(tmp_path)
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await choose(pilot, "Beta")
-        await choose(pilot, "Make an argument")
+    async with arguing(tmp_path, SIZE) as (session, app, pilot):
         await type_text(pilot, "Late")
         under = app.screen_stack[0]
         assert isinstance(under, BoardScreen)
@@ -543,14 +549,7 @@ async def test_the_argument_dialog_says_what_the_move_s_question_says(tmp_path: 
     from tabletop.engine.wording import move_words
     from tabletop.tui.text import SEALED_NOTE, names
 
-    session = game(tmp_path, sealed=True)
-    app = TabletopApp(session)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await choose(pilot, "Ready")
-        await choose(pilot, "Beta")
-        await choose(pilot, "Make an argument")
-        assert isinstance(app.screen, ArgumentScreen)
+    async with arguing(tmp_path, sealed=True) as (session, app, pilot):
         about = str(app.screen.query_one("#argue-about", Static).render())
         said = move_words(session.state.scenario.index.moves["argue"], names(session.state), sealed=True)
         assert said in about and "1 capital" in said and "argued, countered" in said, about
