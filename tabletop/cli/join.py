@@ -63,18 +63,19 @@ def add_commands(sub: Any) -> None:
 CODE_VARIABLE = "TABLETOP_CODE"
 
 
-def given_code(args: argparse.Namespace, served: bool) -> str | None:
-    """The code to join with: the command line's, said once on stderr to be visible to every user of the machine;
-    else ``TABLETOP_CODE``'s; else None (the screen asks). A browser tab's screen (``served``) takes none from the
-    environment: ``tabletop serve``'s would make every tab that one seat."""
+def given_code(args: argparse.Namespace, served: bool) -> tuple[str | None, str | None]:
+    """The code to join with: the command line's, with a warning that it is visible to every user of the machine
+    (said on stderr and on the screen); else ``TABLETOP_CODE``'s; else None (the screen asks). A browser tab's
+    screen (``served``) takes none from the environment: ``tabletop serve``'s would make every tab that one seat."""
     if args.code is not None and args.code.strip():
-        _err(_("tabletop join: a code on the command line can be read by every user of this machine (ps), and joins "
-               "as its seat; leave it out and type it when the screen asks, or give it in {variable}").format(
-                   variable=CODE_VARIABLE))
-        return args.code
+        warning = _("a code on the command line can be read by every user of this machine (ps), and joins as its "
+                    "seat; leave it out and type it when the screen asks, or give it in {variable}").format(
+                        variable=CODE_VARIABLE)
+        _err(f"tabletop join: {warning}")  # untranslated: the command's name before its words
+        return args.code, warning
     if served:
-        return args.code
-    return os.environ.get(CODE_VARIABLE) or args.code
+        return args.code, None
+    return os.environ.get(CODE_VARIABLE) or args.code, None
 
 
 class _Words(argparse.Action):
@@ -109,8 +110,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
 
-    code = given_code(args, served=serve is not None or "TEXTUAL_DRIVER" in os.environ)
-    app = SeatApp(args.address, code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
+    code, warning = given_code(args, served=serve is not None or "TEXTUAL_DRIVER" in os.environ)
+    # (stderr's warning is hidden under the screen until it ends: the screen says it too)
+    app = SeatApp(args.address, code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP,
+                  warnings=() if warning is None else (warning,))
     details = kept_traceback(app)
     try:
         signum = run_screen(app, holds_nothing=True)

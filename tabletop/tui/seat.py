@@ -1086,7 +1086,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
                  lang: str | None = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
-                 stop_host: Callable[[], None] | None = None, notes: Sequence[str] = (), typing_gap: float = 0.0):
+                 stop_host: Callable[[], None] | None = None, notes: Sequence[str] = (), typing_gap: float = 0.0,
+                 warnings: Sequence[str] = ()):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
         (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
         ``typing_gap``: letters this close together outside a text field are a word typed, not keys
@@ -1095,6 +1096,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it.
         ``notes``: what the host said of its save before the console took the terminal (a damaged save
         recovered into a new file, the events it went back to), shown here as the hot seat shows them.
+        ``warnings``: what the command line warned of on stderr before the screen hid it (a code given there).
         ``lang``: the language this seat reads; None, the host's (named in its welcome: English until then)."""
         super().__init__()
         self.pick_hold = pick_hold
@@ -1117,6 +1119,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self.join_at = join_at
         self._stop_host = stop_host
         self._notes = tuple(notes)
+        self._warnings = tuple(warnings)
         self._stop_question: Screen[bool] | None = None
         #: the question ctrl+q asks in a browser tab, while it is up
         self._quit_question: Screen[bool] | None = None
@@ -1141,6 +1144,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self.push_screen(SeatScreen())
         for note in self._notes:
             self.notify(literal(note), title=_("Save recovered"), timeout=12, markup=False)
+        for warning in self._warnings:
+            self.notify(warning, title=_("Warning"), severity="warning", timeout=20, markup=False)
         if self.code:
             self.join(self.code)
         else:

@@ -507,6 +507,38 @@ def test_a_code_on_the_command_line_is_warned_of_and_one_from_the_environment_jo
     assert "k7mq" not in warning  # the warning does not print the code again
 
 
+async def test_the_warning_of_a_code_on_the_command_line_is_on_the_screen_too(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Found from outside (stop 62): the warning went to stderr just before the screen took the terminal, so the
+    team read it only after quitting, if ever. The screen shows it too, as a warning notice, in its own language."""
+    from tabletop.cli import main
+    from tabletop.cli import screens
+
+    opened: list[SeatApp] = []
+
+    def run(app: SeatApp, **_: object) -> None:
+        opened.append(app)
+        app.ever_joined = True
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    monkeypatch.setattr(screens, "run_screen", run)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.delenv("TABLETOP_CODE", raising=False)
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        assert main(["join", address, codes["team:ru"], "--lang", "uk"]) == 0
+        said = capsys.readouterr().err.strip()
+        app = opened[0]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            warned = [n for n in app._notifications if n.severity == "warning" and "TABLETOP_CODE" in n.message]
+            assert [n.message for n in warned] == [said.removeprefix("tabletop join: ")], list(app._notifications)
+            assert "(ps)" in warned[0].message and "every user" not in warned[0].message  # in Ukrainian, as on stderr
+            assert codes["team:ru"] not in warned[0].message
+    assert main(["join", "127.0.0.1:9"]) == 0  # no code given: nothing to warn of
+    assert opened[1]._warnings == ()
+
+
 @pytest.mark.parametrize("line", [
     "tabletop join 127.0.0.1:8720 {code}",
     "  Team Kyiv                    tabletop join 192.168.1.20:8720 {code}  ",  # the host's line, with the seat's name
