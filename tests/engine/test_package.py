@@ -156,3 +156,37 @@ def test_move_words_name_what_a_trade_does_on_the_linked_track(mode: str) -> Non
         "free; members vote: progress +1, tension +1; on the linked track: progress +1; "
         "if it fails: tension +1"
     )
+
+
+def test_all_a_collapse_leaves_a_deferred_track_parked_outside_the_package() -> None:
+    """Asked from outside (a rules lawyer, stop 63): under ``linked_collapse = "all"`` a deferred track stayed
+    deferred when the others fell. It is parked outside the package (the package holds once every *non-deferred*
+    track agrees), so the walk-out does not bring it down; docs/authoring.md section 7 now says so."""
+    state = _game(*opening(), move("a", "defer", "beta"), move("b", "walk_out", "alpha"))
+    assert _board(state) == {
+        "alpha": (2, 3, "collapsed", False), "beta": (2, 1, "deferred", False), "gamma": (2, 1, "collapsed", False)
+    }
+
+
+def test_a_trade_moves_the_linked_track_on_the_vote_of_the_track_it_is_played_on_alone() -> None:
+    """Asked from outside (a rules lawyer, stop 63): a team not seated at the linked track moves it through a trade,
+    and none of that track's members is asked. As docs/authoring.md section 7 now says: the vote is held on the
+    track the move is played on (a is not at gamma's table; b alone votes, on alpha)."""
+    state = _game(*opening(), move("a", "trade", "alpha", link="gamma"), pass_("b"), pass_("c"), ADVANCE,
+                  vote("b", "alpha", True))
+    assert "a" not in next(t for t in state.ruleset.tracks if t.id == "gamma").members
+    assert _board(state)["gamma"] == (3, 1, "agreed", True)
+
+
+def test_a_condition_on_an_agreed_status_holds_for_a_provisional_agreement() -> None:
+    """Asked from outside (a rules lawyer, stop 63): under linked a condition ``status = "agreed"`` read a
+    provisional agreement as agreed, while an objective waits for the package. docs/authoring.md section 7 says so:
+    a condition reads the status as it stands."""
+    from tabletop.content.vocabulary import StatusCondition
+    from tabletop.engine.scope import ReadView
+
+    state = _game(*opening(), move("a", "concede", "beta"))
+    assert _board(state)["beta"] == (3, 1, "agreed", True)
+    on_beta = ReadView(state, "alpha", "a")  # a condition of a card on alpha, naming beta
+    assert StatusCondition(status="agreed", track="beta").holds(on_beta)
+    assert not StatusCondition(status="open", track="beta").holds(on_beta)
