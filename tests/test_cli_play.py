@@ -491,3 +491,35 @@ def test_the_quit_line_names_a_save_below_the_current_folder_from_it(tmp_path: P
         assert "tabletop replay saves/x.jsonl\n" in debrief_hints(tmp_path / "saves" / "x.jsonl").plain
         elsewhere = tmp_path.parent / "other.jsonl"
         assert resume_command(elsewhere) == f"tabletop resume {elsewhere}"
+
+
+def test_an_id_typed_with_a_cyrillic_look_alike_letter_is_told_so_wherever_it_is_refused() -> None:
+    """Found from outside (a Russian keyboard layout, stop 63): `--team 'еu=…'` with a Cyrillic е was "unknown actor
+    'еu' (expected one of ru, ua, us, eu, bridge)", a list that seems to hold it; so were `--bots 'uа=…'`, `--theme
+    'high-соntrast'` and `--timer 'mоves=5m'` (under English words). Each now names the letter, as `--ruleset` did."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.content.timers import parse_timer_option
+    from tabletop.lang import SOURCE, set_language
+    from tabletop.sim.bots import parse_bots
+    from tabletop.store.players import parse_teams
+    from tabletop.tui.text import timer_words
+    from tabletop.tui.themes import ThemeError, theme_id
+
+    set_language(SOURCE)
+    ids = ["ru", "ua", "us", "eu", "bridge"]
+    said = []
+    with pytest.raises(ValueError) as caught:
+        parse_teams(["\u0435u=Team"], ids)
+    said.append(str(caught.value))
+    with pytest.raises(ValueError) as caught:
+        parse_bots("u\u0430=hardliner", ids)
+    said.append(str(caught.value))
+    with pytest.raises(ThemeError) as caught:
+        theme_id("high-\u0441\u043entrast", "--theme")
+    said.append(str(caught.value))
+    with pytest.raises(ValueError) as caught:
+        parse_timer_option("m\u043eves=5m", load_scenario("parallel-tracks").ruleset.ruleset.timers, timer_words())
+    said.append(str(caught.value))
+    assert [s.count("is not a Latin letter") for s in said] == [1, 1, 1, 1], said
+    assert "(did you mean 'eu'?)" in said[0] and "(did you mean 'ua'?)" in said[1], said
+    assert "(did you mean 'high-contrast'?)" in said[2] and "(did you mean 'moves'?)" in said[3], said

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
-from .errors import did_you_mean, meant
+from .errors import did_you_mean, meant, not_latin
 from ..lang import Domain
 from .fields import Check, ContentModel, Limits, replace
 
@@ -214,7 +214,10 @@ def _phase_hint(typed: str, phases: Mapping[str, str]) -> str:
     if typed.isascii() or not phases:
         return did_you_mean(typed, (*TIMED_PHASES, "on_time_up"))
     close = difflib.get_close_matches(typed, list(phases), n=1, cutoff=0.6)
-    return meant(close[0]) if close else ""
+    if not close:
+        return ""
+    # a Latin word typed with a Cyrillic look-alike ('mоves' under English words): the letter is named
+    return meant(close[0]) + (not_latin(typed) if close[0].isascii() else "")
 
 
 def timers_from_data(data: Any) -> Timers | None:

@@ -136,8 +136,8 @@ def parse_bots(spec: str | None, actor_ids: Sequence[str], mix: bool = True) -> 
             raise ValueError(_("'{part}': write actor=policy, e.g. {actor}=hardliner").format(part=part, actor=actor_ids[0]))
         actor, policy = (s.strip() for s in part.split("=", 1))
         if actor not in actor_ids:
-            raise ValueError(_("unknown actor '{actor}' in --bots (actors: {actors})").format(
-                actor=actor, actors=", ".join(actor_ids)))
+            raise ValueError(_("unknown actor '{actor}'{hint} in --bots (actors: {actors})").format(
+                actor=actor, hint=did_you_mean(actor, actor_ids), actors=", ".join(actor_ids)))
         if policy not in POLICIES:
             raise ValueError(_("unknown bot policy '{policy}'{hint} for {actor} (expected one of {policies})").format(
                 policy=policy, hint=did_you_mean(policy, POLICIES), actor=actor, policies=", ".join(POLICIES)))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.errors import did_you_mean
 from ..lang import Domain
 
 _store = Domain("store")
@@ -108,7 +109,8 @@ def parse_teams(specs: Iterable[str], actor_ids: Iterable[str]) -> dict[str, str
                 example = '{actor}="{name}"'.format(actor=ids[0] if ids else "ru", name=_("Delegation A"))
                 raise ValueError(_("expected ACTOR=NAME, e.g. {example}, got '{part}'").format(example=example, part=part))
             if actor not in ids:
-                raise ValueError(_("unknown actor '{actor}' (expected one of {ids})").format(actor=actor, ids=", ".join(ids)))
+                raise ValueError(_("unknown actor '{actor}'{hint} (expected one of {ids})").format(
+                    actor=actor, hint=did_you_mean(actor, ids), ids=", ".join(ids)))
             if actor in out:
                 raise ValueError(_("two team names for '{actor}'").format(actor=actor))
             clean = clean_team_name(name)

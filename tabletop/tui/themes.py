@@ -21,6 +21,7 @@ from textual.color import Color
 from textual.theme import Theme
 from textual.widgets import Static
 
+from ..content.errors import did_you_mean
 from ..lang import Domain
 
 if TYPE_CHECKING:
@@ -110,8 +111,8 @@ def theme_id(value: str, named: str = THEME_VARIABLE) -> str | None:
         return THEMES[value]
     if value in THEMES.values():
         return value
-    raise ThemeError(_("{named} {value}: no such theme; choose one of {themes}").format(
-        named=named, value=value, themes=", ".join(THEMES)))
+    raise ThemeError(_("{named} {value}: no such theme{hint}; choose one of {themes}").format(
+        named=named, value=value, hint=did_you_mean(value, THEMES), themes=", ".join(THEMES)))
 
 
 def chosen_theme(environ: Mapping[str, str] = os.environ) -> str | None:
