@@ -144,7 +144,8 @@ class Multilingual:
 # -- keyboard layouts ------------------------------------------------------
 # A facilitator who has just typed a note in Russian or Ukrainian presses «н» for ``y`` and «з» for ``p``: the
 # terminal sends the Cyrillic letter, and no binding has it. Outside a text field such a letter is taken as the
-# Latin letter on its key (ЙЦУКЕН, Russian and Ukrainian); in a text field it is typed as it is.
+# Latin letter on its key (ЙЦУКЕН, Russian and Ukrainian); in a text field it is typed as it is. A capital letter
+# (Caps Lock or Shift on, found from outside: «З» and P paused nothing, silently) is its key too.
 
 _LATIN = "qwertyuiopasdfghjklzxcvbnm"
 #: the Cyrillic letter on each Latin letter's key: Russian, then the Ukrainian letters where they differ
@@ -261,10 +262,12 @@ class LatinKeys:
         the notice of a window too small, only a quit key is a key (:class:`~.toosmall.SizeGuard`)."""
         app: App[object] = self  # type: ignore[assignment]
         key = event
-        if event.character is not None:
-            latin = latin_key(event.character) if len(event.character) == 1 else None
-            if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
-                key = events.Key(latin, latin)
+        typed = event.character
+        if typed is not None and len(typed) == 1 and not _takes_text(app):
+            if "A" <= typed <= "Z":  # Caps Lock or Shift on: the letter's key (no binding is a capital)
+                key = events.Key(typed.lower(), typed.lower())
+            elif (latin := latin_key(typed)) is not None and latin.lower() not in _latin_only(app):
+                key = events.Key(latin.lower(), latin.lower())  # (a capital on the Cyrillic layout too)
         # read here, held keys included: a key typed before the window shrank is read under the notice
         if isinstance(self, SizeGuard) and self.blind(key):
             return

@@ -345,3 +345,36 @@ async def test_a_letter_then_a_digit_is_not_told_letters_typed_as_a_word(tmp_pat
         told = toasts(pilot)
         assert any(said in t for t in told) and not any(not_said in t for t in told), told
     assert app._exception is None
+
+
+@pytest.mark.parametrize("lang, pause, skip, yes", [("ru", "З", "Л", "Н"), ("en", "P", "K", "Y")])
+async def test_caps_lock_or_shift_on_a_letter_is_still_its_key(tmp_path: Path, lang: str, pause: str, skip: str,
+                                                               yes: str) -> None:
+    """Found from outside (a Russian keyboard layout, stop 63): with Caps Lock or Shift on, «З» or P paused
+    nothing and «Н» or Y answered no question, silently; a facilitator switching layouts often has Caps Lock on.
+    Outside a text field a capital letter is its key; in a text field it stays a capital."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    session = start(tmp_path)
+    app = TabletopApp(session, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        before = screen.paused
+        await press(pilot, pause)
+        assert screen.paused != before
+        await press(pilot, pause.lower())
+        assert screen.paused == before
+        await press(pilot, "enter", skip)  # draw, then skip the card?
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, yes)
+        assert isinstance(app.screen, BoardScreen)
+        await press(pilot, "n" if lang == "en" else "т")  # a note: capitals typed there stay capitals
+        assert isinstance(app.screen, AskScreen)
+        await press(pilot, *"ОК" if lang == "ru" else "OK")
+        assert app.screen.query_one(Input).value == ("ОК" if lang == "ru" else "OK")
+    assert app._exception is None
+    from tabletop import open_save
+
+    assert "skip" in [e.action.kind for e in open_save(session.save_path).events]
