@@ -110,8 +110,9 @@ _PICK_ROWS = 20
 class PickScreen(_Dialog[int | None]):
     """Choose one of several options; dismisses with its index, or None on escape.
 
-    Typing narrows a long list (the inject list holds the whole deck):
-    letters filter, backspace takes the last one back.
+    Typing narrows a long list, or any list made with ``search`` (the inject list, whose search F1 promises
+    whatever the deck's length): letters filter, backspace takes the last one back. A short list without it
+    picks by its digits and leaves letters to the keys.
     """
 
     DEFAULT_CSS = """
@@ -124,19 +125,21 @@ class PickScreen(_Dialog[int | None]):
     """  # the list's 20 rows: _PICK_ROWS
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
-    def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = ""):
+    def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = "",
+                 search: bool = False):
         super().__init__()
         self._title = title
         self._options = [o if isinstance(o, Text) else Text(o) for o in options]
         self._help = help_text
         self.query_text = ""
-        #: a long list narrows as one types: its letters are text, not the keys they sit on (LatinKeys)
-        self.takes_text = len(self._options) > 8
+        #: a long list narrows as one types: its letters are text, not the keys they sit on (LatinKeys). Found from
+        #: outside: a deck of 8 cards took no search, the word typed was refused and Enter injected the top card
+        self.takes_text = search or len(self._options) > 8
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(as_text(self._title), id="pick-title")
-            if len(self._options) > 8:
+            if self.takes_text:
                 yield Static(Text(_("Type to narrow the list.")), id="pick-filter")
             yield MarkedList(*self._matching(), id="pick-list")
             if self._help:

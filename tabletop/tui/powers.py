@@ -404,7 +404,7 @@ class FacilitatorPowers(_Screen):
                 self.act(Action("inject", card=cards[index].id))
 
         labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else _('global')}]") for c in cards]
-        self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
+        self.app.push_screen(PickScreen(_("Inject which card now?"), labels, search=True), chosen)
 
     def action_undo(self) -> None:
         if self._picks_then_keyboard():

@@ -188,7 +188,8 @@ class ConsolePowers(_Screen):
             if index is not None:
                 self.seat_app.send(Action("inject", card=cards[index][0]).to_dict())
 
-        self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards]), chosen)
+        self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards], search=True),
+                             chosen)
 
 
 def _teams_read(state: State, about: int) -> str:

@@ -1015,3 +1015,26 @@ async def test_an_undo_answered_after_the_game_moved_on_undoes_nothing(tmp_path:
     kinds = [e.action.kind for e in open_save(session.save_path).events]
     assert kinds.count("undo") == 1 and kinds[-1] == "undo"
     assert open_save(session.save_path).events[-1].result.get("undoes") == moved
+
+
+async def test_a_short_deck_s_inject_list_takes_a_typed_search_too(tmp_path: Path) -> None:
+    """Found from outside (helper-319, F10): in a deck of 8 cards or fewer the inject list took no typed search, as F1
+    says it does ("type to search the deck"): the word typed was refused as keys, and Enter injected the top card."""
+    from tests.engine.support import catalogue_scenario
+
+    session = Session.start(catalogue_scenario("strict"), 7, tmp_path / "game.jsonl", None)
+    cards = session.scenario.deck.cards
+    assert len(cards) <= 8
+    card = cards[-1]
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")
+        assert isinstance(app.screen, PickScreen)
+        await type_text(pilot, card.title.split()[-1].lower())
+        listed = app.screen.query_one(OptionList)
+        shown = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert len(shown) == 1 and shown[0].startswith(card.title), shown
+        await press(pilot, "enter")
+        assert session.state.card == card.id
+    session.close()
