@@ -48,8 +48,16 @@ def kept_out_by(state: State, card_id: str) -> tuple[str | None, tuple[Any, ...]
     closed = _closed_track(state, card)
     if closed is not None:
         return closed, ()
+    return None, unmet_requires(state, card)
+
+
+def unmet_requires(state: State, card: Card) -> tuple[Any, ...]:
+    """The conditions ``card`` requires that do not hold on ``state``'s board (none: it may be drawn, as far as they
+    go). Found from outside: an injected card's unmet condition was said nowhere, on screen or in the record."""
+    if not card.requires:
+        return ()
     view = ReadView(state, card.track, card.chooser())
-    return None, tuple(c for c in card.requires if not c.holds(view))
+    return tuple(c for c in card.requires if not c.holds(view))
 
 
 def _waiting(state: State, card: Card) -> int:

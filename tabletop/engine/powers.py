@@ -9,7 +9,7 @@ from typing import Any
 
 from ..content.vocabulary import STATUSES
 from .actions import Action, RuleViolation
-from .cards import _draw_from
+from .cards import _draw_from, unmet_requires
 from .codes import Code
 from .flow import _finish
 from .lookups import _, _card, _outcome, _track_name, _track_spec, named
@@ -131,9 +131,12 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     elif card.id in discard:
         discard.remove(card.id)
     round_event = state.phase == "event" and not state.event_done
+    # the facilitator may play a card whose condition does not hold (a deliberate act), and the record says so;
+    # the key only then, so every other inject's line keeps its bytes
+    result: dict[str, Any] = {"requires_unmet": True} if unmet_requires(state, card) else {}
     state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=card.id, card_round_event=round_event,
                     event_done=state.event_done or round_event)
-    return state, {}
+    return state, result
 
 
 def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -24,9 +24,9 @@ from .actions import Action
 from .breakdown import breakdown_warning
 from .records import Ruling
 from .review import PACKAGE_HOLDS, ended_at, undone_seqs
-from .wording import (ENDS, RECORDED, argued_words, end_reason, given_reason, goodwill_words, modifier_names,
-                      named_source, quoted, recorded_reason, scenario_names, schedule_words, status_name, typed,
-                      wanted_words)
+from .wording import (ENDS, RECORDED, argued_words, end_reason, given_reason, goodwill_words, injected_unmet_word,
+                      modifier_names, named_source, quoted, recorded_reason, scenario_names, schedule_words,
+                      status_name, typed, wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -631,7 +631,8 @@ def _tell_note(event: Happened, n: _Names) -> str:
 
 
 def _tell_inject(event: Happened, n: _Names) -> str:
-    return _("Facilitator injects: {card}").format(card=n.card(event.action.card))
+    said = _("Facilitator injects: {card}").format(card=n.card(event.action.card))
+    return _dashed(said, injected_unmet_word()) if event.result.get("requires_unmet") else said
 
 
 def _tell_skip(event: Happened, n: _Names) -> str:

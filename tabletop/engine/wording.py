@@ -54,6 +54,11 @@ LAPSED = N_("lapsed: the track had closed")
 #: What became of a move still tabled when the game ended (:func:`unsettled_word` translated): the report's outcome
 #: of it (the question before an end names such moves without it: nothing has ended yet).
 UNSETTLED = N_("never settled: the game ended first")
+#: A card whose ``requires`` do not hold now, as the inject list marks it and its panel's condition line says it
+#: (:func:`unmet_now_word` translated).
+UNMET_NOW = N_("condition not met now")
+#: An inject whose card's condition did not hold, as its line in the log and the report adds it.
+INJECTED_UNMET = N_("injected though its condition was not met")
 #: A track's status, by its id, as the room reads it.
 STATUSES = {
     "open": N_("open"),
@@ -101,6 +106,16 @@ def lapsed_word() -> str:
 def unsettled_word() -> str:
     """``never settled: the game ended first``, in the language of the moment."""
     return _(UNSETTLED)
+
+
+def unmet_now_word() -> str:
+    """``condition not met now``, in the language of the moment."""
+    return _(UNMET_NOW)
+
+
+def injected_unmet_word() -> str:
+    """``injected though its condition was not met``, in the language of the moment."""
+    return _(INJECTED_UNMET)
 
 
 def status_name(status: str) -> str:

@@ -95,6 +95,8 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
         game["result"] = as_legacy(game.get("result"), saved["result"])
         if canonical(game) == body:
             return None
+    if _before_added(game, saved, body):
+        return None
     for part in _PARTS:
         found = _first_difference(game.get(part, _NONE), saved.get(part, _NONE), "")
         if found is not None:
@@ -183,6 +185,25 @@ def as_legacy(game: Any, saved: dict[str, Any]) -> Any:
     if isinstance(ruling, dict) and isinstance(old, dict) and "effect" in old and "effect" not in ruling:
         out["ruling"] = {**ruling, "effect": old["effect"]}  # an argument's result, once recorded in words too
     return out
+
+
+#: keys a result has gained since saves were first written, by the kind of action that records them: a line written
+#: before one has not got it, and is the game's all the same (an inject's ``requires_unmet``: its card's condition
+#: did not hold, said since helper-319's F3)
+ADDED = {"inject": ("requires_unmet",)}
+
+
+def _before_added(game: dict[str, Any], saved: Any, body: bytes) -> bool:
+    """Whether ``saved`` (read from ``body``) is the game's line, as tabletop writes it, but for a key the game has
+    recorded only since it was written."""
+    action, result = game.get("action"), game.get("result")
+    keys = ADDED.get(action.get("kind", "")) if isinstance(action, dict) else None
+    was = saved.get("result") if isinstance(saved, dict) else None
+    if not keys or not isinstance(result, dict) or not isinstance(was, dict):
+        return False
+    missing = [k for k in keys if k in result and k not in was]
+    older = {**game, "result": {k: v for k, v in result.items() if k not in missing}}
+    return bool(missing) and canonical(older) == body
 
 
 class _Missing:

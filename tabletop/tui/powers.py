@@ -19,7 +19,8 @@ from ..engine import Action, Event, RuleViolation, State
 from ..engine.actions import TEAM_KINDS
 from ..engine.powers import check_note_on
 from ..engine.review import gated_counters, note_steps, noted_in, numbered, undo_target
-from ..engine.wording import undone_word
+from ..engine.cards import unmet_requires
+from ..engine.wording import undone_word, unmet_now_word
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
@@ -403,7 +404,9 @@ class FacilitatorPowers(_Screen):
             if index is not None:
                 self.act(Action("inject", card=cards[index].id))
 
-        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else _('global')}]") for c in cards]
+        # a card whose condition does not hold now is marked: the facilitator may still play it, knowingly
+        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else _('global')}]"
+                       + (f"  \u2014 {unmet_now_word()}" if unmet_requires(state, c) else "")) for c in cards]
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels, search=True), chosen)
 
     def action_undo(self) -> None:

@@ -21,7 +21,7 @@ from ..content.scenario import log_line
 from ..content.timers import TIMED_PHASES, TimerWords, Timers
 from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.cards import held_over_now
+from ..engine.cards import held_over_now, unmet_requires
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, package_held, undone_event
@@ -334,7 +334,10 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
             out.append(f"{CHOSEN_MARK if taken else '  '}{i}. {literal(choice.label)} "
                        f"\u2192 {wording.choice_words(card, choice, n)}\n", style=style)
     if card.requires:
-        out.append(_("Drawn only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
+        # on the table though its condition does not hold (injected): said, not left to the room to work out
+        unmet = state.card == card.id and unmet_requires(state, card)
+        out.append(_("Drawn only when: ") + ", ".join(named(c, n) for c in card.requires)
+                   + (f" ({wording.unmet_now_word()})" if unmet else "") + "\n", style="bold" if unmet else "dim")
     if facilitator and card.control_note:
         out.append(_("Control note (facilitator only): "), style="bold reverse")  # untranslated: a style
         out.append(literal(card.control_note) + "\n")

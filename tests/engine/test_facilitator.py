@@ -63,6 +63,31 @@ def test_inject_before_the_draw_is_the_rounds_event() -> None:
     assert legal_actions(state) == [ADVANCE]  # no second card this round
 
 
+#: what the log and the report say of an inject whose card's condition did not hold, in each language
+UNMET_INJECT = {
+    "en": "Facilitator injects: Late breakthrough on Alpha \u2014 injected though its condition was not met",
+    "ru": "Ведущий вбрасывает карточку: Late breakthrough on Alpha \u2014 вброшена, хотя её условие не выполнялось",
+    "uk": "Ведучий вкидає картку: Late breakthrough on Alpha \u2014 вкинута, хоча її умова не виконувалася",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_an_inject_whose_condition_does_not_hold_is_played_and_says_so(code: str) -> None:
+    """Found from outside (helper-319, F3): an injected card ignored its own ``requires`` and nothing said so. The
+    inject is the facilitator's deliberate act and stands; its record says the condition did not hold."""
+    state = apply(_game(), Action("inject", card="late"))  # needs tension >= 2 on alpha, which is at 1
+    assert state.card == "late" and state.last is not None
+    assert state.last.result == {"requires_unmet": True}
+    with lang.using(code):
+        assert tell(state.last, state.scenario) == UNMET_INJECT[code]
+    state = apply(state, Action("apply_card", track="alpha"))
+    assert state.tracks["alpha"].position == 3  # played as the facilitator chose
+    held = apply(_game(), Action("override", track="alpha", tension=2, reason="r"))
+    held = apply(held, Action("inject", card="late"))
+    assert held.last is not None and held.last.result == {}  # a condition that holds: the record as before
+    assert tell(held.last, held.scenario) == "Facilitator injects: Late breakthrough on Alpha"
+
+
 def test_inject_while_a_card_waits_is_refused() -> None:
     state = _game(draw("incident"))
     with pytest.raises(RuleViolation) as info:

@@ -74,3 +74,25 @@ def test_an_old_save_resumed_goes_on_in_the_new_format(tmp_path: Path) -> None:
     assert verify(path).ok
     last = json.loads(path.read_text("utf-8").splitlines()[-1])
     assert "summary" not in last["result"] and last["action"]["lang"] == "en"
+
+
+def test_an_inject_written_before_its_unmet_condition_was_recorded_still_verifies(tmp_path: Path) -> None:
+    """An inject whose card's condition did not hold records ``requires_unmet`` (helper-319, F3); a save written
+    before that has no such key on the line, and verifies. A key the game would not write is still damage."""
+    from tabletop.engine import Action as Act
+    from tests.engine.support import catalogue_scenario
+
+    from .savekit import rechain, record_actions
+
+    path = tmp_path / "inject.jsonl"
+    record_actions(path, catalogue_scenario("strict"), 1, [lambda s: Act("inject", card="late")])
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert records[1]["result"] == {"requires_unmet": True} and verify(path).ok
+    for record in records:
+        record.pop("chain", None)
+    del records[1]["result"]["requires_unmet"]
+    path.write_bytes(rechain(records))
+    assert verify(path).ok
+    records[1]["result"]["requires_unmet"] = False
+    path.write_bytes(rechain(records))
+    assert not verify(path).ok

@@ -1038,3 +1038,26 @@ async def test_a_short_deck_s_inject_list_takes_a_typed_search_too(tmp_path: Pat
         await press(pilot, "enter")
         assert session.state.card == card.id
     session.close()
+
+
+async def test_the_inject_list_and_the_card_mark_a_card_whose_condition_does_not_hold(tmp_path: Path) -> None:
+    """Found from outside (helper-319, F3): an injected card's ``requires`` were not met, and neither the inject list
+    nor the card's "Drawn only when" line said so. The inject stands (the facilitator's deliberate act); both say it."""
+    from tests.engine.support import catalogue_scenario
+
+    session = Session.start(catalogue_scenario("strict"), 7, tmp_path / "game.jsonl", None)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")
+        assert isinstance(app.screen, PickScreen)
+        listed = app.screen.query_one(OptionList)
+        shown = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        marked = [label for label in shown if "condition not met now" in label]
+        assert [label.split("  ")[0] for label in marked] == ["Late breakthrough on Alpha"], shown
+        await type_text(pilot, "late")
+        await press(pilot, "enter")
+        assert session.state.card == "late"
+        said = " ".join(panel(pilot, "#card").split())
+        assert "Drawn only when: tension \u2265 2 (condition not met now)" in said, said
+    session.close()
