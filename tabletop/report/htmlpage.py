@@ -466,11 +466,13 @@ class _Report:
                 tags += f'<span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
             summary = f'<span class="text">{self._summary(x["seq"], x["summary"])}</span>'  # untranslated: markup
             what = tags + summary
-            if x["undone"]:
-                what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
             over = end_reason(x["game_over"]) if x.get("game_over") else ""
             if over and over not in x["summary"]:
-                what += _(" \u2014 game over: {reason}").format(reason=e(over))
+                # in the event's text, so an undone one strikes it too (found from outside: it read as if it stood)
+                over_words = _(" \u2014 game over: {reason}").format(reason=e(over))
+                what += f'<span class="text">{over_words}</span>'  # untranslated: markup
+            if x["undone"]:
+                what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
             working = [self._typed(w, x["seq"]) for w in working_parts(x, e, typed_quoted)]
             if x["notes"]:
                 working.append(_("notes: {seqs}").format(seqs=", ".join(self.event_link(s) for s in x["notes"])))

@@ -340,11 +340,11 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
         what = esc(e["summary"])  # a note's summary marks the language it was typed in: «…» (en)
         if e["facilitator"]:
             what = "**" + _("FACILITATOR") + "** " + what
-        if e["undone"]:
-            what = f"~~{what}~~ " + _("(undone by #{seq})").format(seq=e["undone_by"])
         over = end_reason(e["game_over"]) if e.get("game_over") else ""
         if over and over not in e["summary"]:
             what += _(" \u2014 game over: {reason}").format(reason=esc(over))
+        if e["undone"]:  # struck whole, the game's end with it (found from outside: it read as if it still stood)
+            what = f"~~{what}~~ " + _("(undone by #{seq})").format(seq=e["undone_by"])
         working = working_parts(e, esc)
         if e["notes"]:
             working.append(_("notes: {seqs}").format(seqs=", ".join(f"#{s}" for s in e["notes"])))
