@@ -23,7 +23,7 @@ from ..engine.legal import lapsing, link_partners
 from ..engine.state import Proposal
 from ..engine.sides import is_own_move
 from ..engine.wording import (applying_words, argued_words, choice_words, cost_words, failing_words, modifier_words,
-                              move_words, named, names, provisional_words, wanted_words)
+                              move_words, names, provisional_words, wanted_words, why_aside)
 from ..lang import Domain
 from .picks import (
     Act,
@@ -138,16 +138,8 @@ def _set_aside(state: State) -> tuple[tuple[str, str], ...]:
 
 
 def _why_aside(state: State, card_id: str, title: str) -> str:
-    """A card set aside, named with why it could not be played (found from outside: "not playable now: Farmers march on
-    the capital", its track deferred, said nowhere): its track's status, or the conditions it needs that do not hold."""
-    track_id, unmet = kept_out_by(state, card_id)  # the board the draw read: a draw changes no track or meter
-    if track_id is None:
-        n = names(state)
-        return _("{card} (it needs {conditions})").format(card=title, conditions=", ".join(named(c, n) for c in unmet)) \
-            if unmet else title
-    track = state.tracks[track_id]
-    status = provisional_words(status_name(track.status)) if track.provisional else status_name(track.status)
-    return _("{card} (its track {track} is {status})").format(card=title, track=names(state)[track_id], status=status)
+    """A card set aside, named with why it could not be played (:func:`~tabletop.engine.wording.why_aside`)."""
+    return why_aside(state, title, *kept_out_by(state, card_id))  # the board the draw read: a draw changes no track
 
 
 def _card_choice(state: State, options: list[Action]) -> Decision:

@@ -16,7 +16,8 @@ from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import roll_readings
 from ..engine.telling import earlier_than, notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
-from ..engine.wording import breakdown_points, changes_texts, given_reason
+from ..engine.cards import kept_out_by
+from ..engine.wording import breakdown_points, changes_texts, given_reason, why_aside
 from .replayed import ReplayedGame
 from ..content.scenario import log_line
 from ..lang import Domain
@@ -171,7 +172,7 @@ def _add_card(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before:
     if a.kind in ("draw", "redraw"):
         outcome = result.get("outcome") or {}
         entry["card"] = _card(game, outcome.get("card"))
-        entry["set_aside"] = [_card(game, c) for c in outcome.get("set_aside") or [] if c in game.cards]
+        entry["set_aside"] = [_aside(game, c, before) for c in outcome.get("set_aside") or [] if c in game.cards]
     if a.kind in ("inject", "apply_card", "choose"):
         entry["card"] = _card(game, a.card)
     if a.kind == "skip":
@@ -180,6 +181,14 @@ def _add_card(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before:
         card = game.cards.get(a.card or "")
         if card is not None and a.choice is not None and 0 <= a.choice < len(card.choices):
             entry["choice"] = card.choices[a.choice].label
+
+
+def _aside(game: ReplayedGame, card_id: str, before: State) -> dict[str, Any]:
+    """A card a draw set aside, with ``why``: its title and why it could not be played on the board the draw read, as
+    the board's line says it (found from outside, helper-319: the report gave the title alone)."""
+    card = _card(game, card_id)
+    assert card is not None
+    return {**card, "why": why_aside(before, card["title"], *kept_out_by(before, card_id))}
 
 
 def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None:

@@ -129,7 +129,7 @@ def _cards(
             "how": "scheduled" if scheduled else {"draw": "drawn", "redraw": "redrawn", "inject": "injected"}[kind],
             **{k: entry["card"][k] for k in ("title", "text", "track", "track_name", "control_note")},
             "card": entry["card"]["id"],
-            "set_aside": [c["title"] for c in entry.get("set_aside") or []],
+            "set_aside": [c.get("why") or c["title"] for c in entry.get("set_aside") or []],  # named with why
             "answer": None,
             "skipped": None,
         }

@@ -57,3 +57,21 @@ def test_a_card_whose_conditions_do_not_hold_says_what_it_needs() -> None:
     state = _aside("hopeful")
     prompt = decision(state, None).prompt.plain
     assert "not playable now: Hopeful signs on Beta (it needs Trust \u2265 9)." in prompt, prompt
+
+
+def test_the_report_says_why_a_card_was_set_aside(tmp_path) -> None:
+    """Found from outside (helper-319, F13): the report's card line read "set aside (not playable): Flare on X, Y back
+    on the table" with no reason, which the board's line gives (its track collapsed, a condition not met)."""
+    from tabletop.report import render
+
+    from tests.report.kit import HtmlDoc, md_text
+    from tests.store.savekit import record_actions
+
+    actions = (*opening(), move("a", "defer", "alpha"), pass_("b"), pass_("c"), ADVANCE, ADVANCE, ADVANCE,
+               draw("quiet", ["incident", "hopeful"]))
+    path = tmp_path / "aside.jsonl"
+    record_actions(path, catalogue_scenario("strict", extra_cards=[HOPEFUL]), 1, [lambda s, a=a: a for a in actions])
+    said = ("set aside (not playable): Incident on Alpha (its track Alpha is deferred), "
+            "Hopeful signs on Beta (it needs Trust \u2265 9)")
+    assert said in md_text(render([path], "md"))
+    assert said in HtmlDoc(render([path], "html")).text
