@@ -161,14 +161,44 @@ def codes_path(save: Path) -> Path:
 
 #: the key, beside the seats' codes, of the address the host listens on (``ADDR:PORT``); a file from before has none
 LISTEN_KEY = "listen"
+#: the key, beside the seats' codes, of the game they were written for: the chain hash of its save's header line
+#: (a game's own: its seed, scenario and the moment it was created; a recovered copy keeps it). A file from before
+#: has none, and is taken as it always was
+GAME_KEY = "game"
+#: the most of a save's first line read for its game (a header embeds its scenario: a few hundred kilobytes at most)
+_MAX_HEADER_BYTES = 16 * 1024 * 1024
+
+
+def game_of(save: Path) -> str | None:
+    """The game a save holds, as its codes file names it: the chain hash of its header line; None when the save
+    cannot be read or its first line is not a header."""
+    try:
+        with open(save, "rb") as handle:
+            header = json.loads(handle.readline(_MAX_HEADER_BYTES))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    chain = header.get("chain") if isinstance(header, dict) else None
+    return chain if isinstance(chain, str) and chain else None
+
+
+def _of_another_game(save: Path, data: Mapping[str, object]) -> bool:
+    """Whether codes read beside ``save`` were written for another game than the one it holds (found from outside:
+    two workshops' saves copied into one folder, and one was served with the other's codes and address)."""
+    written_for = data.get(GAME_KEY)
+    if written_for is None:  # a file from before codes named their game
+        return False
+    return written_for != game_of(save)
 
 
 def write_codes(save: Path, codes: Mapping[str, str], listen: str | None = None) -> Path:
-    """Write the codes beside the save, and the address the host listens on, readable by its owner only (written
-    whole, then moved into place). A file that holds these already is left as it is (found from outside: a resume
-    on a full disk refused to start, "cannot write the join codes", though they were there, intact)."""
+    """Write the codes beside the save, the address the host listens on and the game they are for, readable by its
+    owner only (written whole, then moved into place). A file that holds these already is left as it is (found
+    from outside: a resume on a full disk refused to start, "cannot write the join codes", though they were there,
+    intact)."""
     path = codes_path(save)
-    data = json.dumps({**dict(codes), **({LISTEN_KEY: listen} if listen else {})}, indent=1).encode("utf-8")
+    game = game_of(save)
+    data = json.dumps({**dict(codes), **({LISTEN_KEY: listen} if listen else {}), **({GAME_KEY: game} if game else {})},
+                      indent=1).encode("utf-8")
     try:
         if path.is_file() and not path.is_symlink() and read_regular(path, MAX_CODES_BYTES) == data:
             return path
@@ -205,13 +235,16 @@ class CodesUnreadable(Exception):
 
 def read_listen(save: Path) -> str | None:
     """The address the host of this save listened on (``ADDR:PORT``), kept beside its codes; None when none is
-    kept (a codes file from before, or none, or one that cannot be read: :func:`read_codes` says why)."""
+    kept (a codes file from before, or none, or one that cannot be read or is another game's: :func:`read_codes`
+    says why)."""
     path = codes_path(save)
     try:
         data = json.loads(read_regular(path, MAX_CODES_BYTES).decode("utf-8"))
     except (OSError, FileRefused, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    listen = data.get(LISTEN_KEY) if isinstance(data, dict) else None
+    if not isinstance(data, dict) or _of_another_game(save, data):  # another game's address: its screens look there
+        return None
+    listen = data.get(LISTEN_KEY)
     return listen if isinstance(listen, str) and listen else None
 
 
@@ -220,7 +253,7 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
 
     Raises :class:`CodesUnreadable` for a codes file that is there but not one: a FIFO (found from outside: host
     --resume waited on it for ever, saying nothing), a device, or a damaged file (it was replaced by new codes
-    without a word, and no seat could rejoin with its old one)."""
+    without a word, and no seat could rejoin with its old one), or the codes of another game than the save's."""
     path = codes_path(save)
     if not path.exists() and not path.is_symlink():
         return None
@@ -232,9 +265,12 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
         data = None
     if not isinstance(data, dict):
         raise CodesUnreadable(path, _("damaged: not the join codes tabletop host writes"))
+    if _of_another_game(save, data):
+        raise CodesUnreadable(path, _("they are another game's (written by the host of another save, copied here "
+                                      "with it?), and so is the address kept with them"))
     out = {}
     for seat in seat_ids:
-        if seat == LISTEN_KEY:  # (no seat is named so)
+        if seat in (LISTEN_KEY, GAME_KEY):  # (no seat is named so)
             continue
         code = data.get(seat)
         ok = isinstance(code, str) and len(code) >= 16
@@ -242,5 +278,5 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
     return out
 
 
-__all__ = ["ALPHABET", "CODE_CHARS", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "in_cyrillic", "join_line", "new_code",
+__all__ = ["ALPHABET", "CODE_CHARS", "GAME_KEY", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "game_of", "in_cyrillic", "join_line", "new_code",
            "new_codes", "read_codes", "read_listen", "seat_of", "write_codes"]

@@ -570,3 +570,51 @@ def test_a_long_list_of_join_codes_ends_with_the_facilitator_s_and_the_teams_aga
         assert len(join_lines(short, new_codes(short.seats), "127.0.0.1:8765", "en", columns=200)) == len(short.seats)
     finally:
         session.close()
+
+
+def test_join_codes_of_another_game_beside_a_save_are_said_and_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-322, finding 4): two workshops' saves copied into one folder, both named
+    ``workshop.jsonl``: ``host --resume`` served workshop A's game with workshop B's codes file, B's address and
+    B's facilitator's code, without a word. The codes file names the game it was written for; another game's is
+    said in one line, and every seat gets a new code (nor is its address listened on)."""
+    import json
+    import shutil
+
+    from tabletop.cli import host
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path, write_codes
+    from tests.store.savekit import record_bot_game
+
+    served: list[dict[str, str]] = []
+
+    async def serve(_table: object, codes: dict[str, str], *_args: object, **_kwargs: object) -> int:
+        served.append(dict(codes))
+        return 0
+
+    monkeypatch.setattr(host, "_serve", serve)
+    scenario = load_scenario("parallel-tracks")
+    workshop_a, workshop_b = tmp_path / "a" / "workshop.jsonl", tmp_path / "b" / "workshop.jsonl"
+    record_bot_game(workshop_a, scenario, 3)
+    record_bot_game(workshop_b, scenario, 4)
+    b_codes = {"facilitator": "F" * 16, "team:ru": "R" * 16, "team:ua": "U" * 16, "projector": "P" * 16}
+    write_codes(workshop_b, b_codes, listen="127.0.0.1:9")
+    shutil.copyfile(codes_path(workshop_b), codes_path(workshop_a))
+    assert main(["host", "--headless", "--resume", str(workshop_a), "--listen", "127.0.0.1:0"]) == 0
+    err = capsys.readouterr().err
+    assert f"the join codes kept beside the save ({codes_path(workshop_a)}) cannot be used" in err, err
+    assert "another game" in err and "every seat gets a new code" in err, err
+    assert not set(served[-1].values()) & set(b_codes.values()), served
+    assert json.loads(codes_path(workshop_a).read_text(encoding="utf-8"))["facilitator"] == served[-1]["facilitator"]
+    # a resume without --listen does not listen at the other game's address either
+    shutil.copyfile(codes_path(workshop_b), codes_path(workshop_a))
+    assert main(["host", "--headless", "--resume", str(workshop_a)]) == 0
+    err = capsys.readouterr().err
+    assert "127.0.0.1:9" not in err and "another game" in err, err
+    # its own game's codes are taken again; so is a codes file from before codes named their game
+    assert main(["host", "--headless", "--resume", str(workshop_b), "--listen", "127.0.0.1:0"]) == 0
+    assert {seat: served[-1][seat] for seat in b_codes} == b_codes, served
+    codes_path(workshop_a).write_text(json.dumps(b_codes), encoding="utf-8")
+    assert main(["host", "--headless", "--resume", str(workshop_a), "--listen", "127.0.0.1:0"]) == 0
+    assert {seat: served[-1][seat] for seat in b_codes} == b_codes, served
+    assert "cannot be used" not in capsys.readouterr().err

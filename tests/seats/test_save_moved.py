@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from tabletop.seats.host import Host
-from tabletop.seats.joincodes import codes_path, new_codes, read_codes, read_listen, write_codes
+from tabletop.seats.joincodes import codes_path, game_of, new_codes, read_codes, read_listen, write_codes
 
 from .support import make_table
 
@@ -64,5 +64,6 @@ def test_a_save_whose_folder_is_removed_is_written_again_with_its_codes(tmp_path
     shutil.rmtree(save.parent)
     _step(table)
     assert table.session.save_path == save and save.is_file()
-    assert json.loads(codes_path(save).read_text(encoding="utf-8")) == {**codes, "listen": "127.0.0.1:9050"}
+    assert json.loads(codes_path(save).read_text(encoding="utf-8")) == {**codes, "listen": "127.0.0.1:9050",
+                                                                       "game": game_of(save)}
     assert len(said) == 1 and str(save) in said[0]
