@@ -2,9 +2,9 @@
 
 A report is written beside its target through a temp file and renamed into
 place, so a full disk or a crash leaves the old file (or none) — never half a
-report. It never writes onto a save (one it was made from or any other) nor
-onto a sweep's plan or rows, and it overwrites any other existing file only
-when asked (``--force``).
+report. It never writes onto a save (one it was made from or any other), the
+join codes or lock note beside a save, nor onto a sweep's plan or rows, and it
+overwrites any other existing file only when asked (``--force``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from pathlib import Path
 
 from .render import ReportError
 from ..lang import Domain
+from ..store.files import codes_path
 from ..store.lines import FORMAT as SAVE_FORMAT
+from ..store.lock import info_path
+from ..content.files import FileRefused, open_regular, save_header_like
 from ..content.drafts import draft
 from ..content.oswords import system_words
 
@@ -45,6 +48,9 @@ def check_target(out: Path, inputs: Sequence[Path], force: bool) -> None:
         # found from outside: -o into a symlink loop was a traceback (RuntimeError); os.stat below says the loop
         if _same_file(out, save) or (_resolved(out) or out) == _resolved(save):
             raise ReportError(out, _("is one of the saves being reported; a report never overwrites a save"))
+    owned = _a_save_s_own(out)  # there or not: a report left at that name would be read as the save's own file
+    if owned is not None:
+        raise ReportError(out, owned)
     try:
         st = os.stat(out)
     except FileNotFoundError:
@@ -91,6 +97,28 @@ def _kept_data(out: Path) -> str | None:
     if "plan" in data and "tabletop" in data and out.name == "sweep.json":
         return _("is a sweep's plan; a report never overwrites a sweep")
     return None
+
+
+def _a_save_s_own(out: Path) -> str | None:
+    """Why ``out`` is a save's own file, never replaced by a report: the join codes kept beside it (``SAVE.codes``)
+    or the note naming the tabletop that writes it (``.SAVE.lock``). Found from outside: ``-o SAVE.codes --force``
+    put a report over a game's codes, and the next resume gave every seat a new code and listened elsewhere."""
+    name = out.name
+    if name.endswith(".codes") and codes_path(save := out.with_name(name.removesuffix(".codes"))) == out:
+        what = _("is the join codes of the save {save}; a report never overwrites a save's files")
+    elif name.startswith(".") and name.endswith(".lock") and len(name) > len("..lock") and \
+            info_path(save := out.with_name(name[1:].removesuffix(".lock"))) == out:
+        what = _("is the note naming the tabletop that writes the save {save}; a report never overwrites a save's "
+                 "files")
+    else:
+        return None
+    try:
+        with open_regular(save) as handle:
+            if not save_header_like(handle.readline(_LOOK)):
+                return None
+    except (FileRefused, OSError):
+        return None  # no save beside it: a name like any other
+    return what.format(save=save)
 
 
 def chosen_format(given: str | None, output: str | None, known: tuple[str, ...]) -> str:

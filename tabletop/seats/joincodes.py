@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..content.files import FileRefused, read_regular
-from ..store.files import temp_beside, write_all
+from ..store.files import codes_path, temp_beside, write_all
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("seats").words()
@@ -154,11 +154,6 @@ def seat_of(codes: Mapping[str, str], code: str) -> str | None:
     return found
 
 
-def codes_path(save: Path) -> Path:
-    """Where a save's codes are kept: beside it."""
-    return save.with_name(save.name + ".codes")
-
-
 #: the key, beside the seats' codes, of the address the host listens on (``ADDR:PORT``); a file from before has none
 LISTEN_KEY = "listen"
 #: the key, beside the seats' codes, of the game they were written for: the chain hash of its save's header line
@@ -278,5 +273,6 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
     return out
 
 
-__all__ = ["ALPHABET", "CODE_CHARS", "GAME_KEY", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "game_of", "in_cyrillic", "join_line", "new_code",
-           "new_codes", "read_codes", "read_listen", "seat_of", "write_codes"]
+__all__ = ["ALPHABET", "CODE_CHARS", "GAME_KEY", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path",
+           "game_of", "in_cyrillic", "join_line", "new_code", "new_codes", "read_codes", "read_listen", "seat_of",
+           "write_codes"]

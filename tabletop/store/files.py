@@ -26,11 +26,16 @@ SAVE_MODE = 0o600
 _MAX_NAMES = 100_000
 
 
-__all__ = ["SAVE_MODE", "discard", "fsync_dir", "link_new", "numbered", "process_alive", "remove_stale_temps",
-           "temp_beside", "write_all"]  # these two live in content.drafts, below every writer of files
+__all__ = ["SAVE_MODE", "codes_path", "discard", "fsync_dir", "link_new", "numbered", "process_alive",
+           "remove_stale_temps", "temp_beside", "write_all"]  # these two live in content.drafts, below every writer of files
 
 #: a temp file :func:`temp_beside` makes: ``.NAME.PID.HEX.tmp``
 _TEMP = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$")
+
+
+def codes_path(save: Path) -> Path:
+    """Where a save's join codes are kept (:mod:`tabletop.seats.joincodes`): beside it, ``SAVE.codes``."""
+    return save.with_name(save.name + ".codes")
 
 
 def remove_stale_temps(folder: Path) -> int:

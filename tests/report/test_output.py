@@ -99,6 +99,32 @@ def test_report_never_replaces_another_save_or_a_sweeps_files_even_with_force(
     assert main(["report", str(save), "-o", str(report), "--force"]) == 0
 
 
+def test_report_never_replaces_a_save_s_join_codes_or_its_lock_note_even_with_force(
+        save: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-322, finding 5): ``report SAVE -o SAVE.codes --force`` wrote Markdown over the
+    game's join codes; the next ``host --resume`` gave every seat a new code and listened on the default port. A
+    save's codes file and the note naming the tabletop writing it are refused as the save is, even where not there
+    yet (a report left there would be read as them)."""
+    codes = tmp_path / "game.jsonl.codes"
+    codes.write_text('{"facilitator": "hzsw-cgaa-a5gy-pevx-4zck", "listen": "127.0.0.1:9296"}', encoding="utf-8")
+    note = tmp_path / ".game.jsonl.lock"
+    note.write_text('{"pid": 1, "command": "tabletop host --save game.jsonl"}\n', encoding="utf-8")
+    other = tmp_path / "monday.jsonl"
+    shutil.copyfile(FIXTURE, other)
+    kept = {p: p.read_bytes() for p in (codes, note)}
+    for target in (codes, note, tmp_path / "monday.jsonl.codes", tmp_path / ".monday.jsonl.lock"):
+        assert main(["report", str(save), "--format", "md", "-o", str(target), "--force"]) == 1, target
+    err = capsys.readouterr().err
+    assert f"is the join codes of the save {save}; a report never overwrites a save's files" in err, err
+    assert f"is the note naming the tabletop that writes the save {other}; a report never overwrites a save's " \
+           "files" in err, err
+    assert "Traceback" not in err
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert not (tmp_path / "monday.jsonl.codes").exists() and not (tmp_path / ".monday.jsonl.lock").exists()
+    # a name of that shape beside no save is an ordinary file
+    assert main(["report", str(save), "--format", "md", "-o", str(tmp_path / "notes.codes")]) == 0
+
+
 @pytest.mark.parametrize(("name", "starts"), [("r.html", "<!doctype html"), ("r.HTM", "<!doctype html"),
                                               ("r.json", "{"), ("r.md", "# "), ("r.txt", "# ")])
 def test_the_file_s_suffix_names_the_format_when_format_does_not(strict_game, tmp_path: Path,  # noqa: ANN001
