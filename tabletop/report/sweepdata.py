@@ -209,6 +209,15 @@ def is_grid(plan: dict[str, Any]) -> bool:
     return len(combos) == len(plan["points"]) == product
 
 
+def _running(out: Path) -> str | None:
+    """Who is writing the sweep into ``out`` now (``pid 1234, started …``; "" where nothing says who), or None: found
+    from outside, a report of a sweep still running told to run it again with --resume, which played its games twice."""
+    from ..store.sweepchunks import running
+
+    other = running(out)
+    return None if other is None else other.who or ""
+
+
 def summarise(out: Path) -> dict[str, Any]:
     """Everything the report shows, computed with DuckDB."""
     import duckdb
@@ -217,7 +226,7 @@ def summarise(out: Path) -> dict[str, Any]:
     glob = files_glob(out)
     expected = plan["games"] * len(plan["points"])
     summary: dict[str, Any] = {"folder": str(out), "plan": plan, "expected": expected, "games": 0,
-                               "points": [], "axes": {}, "grid": is_grid(plan)}
+                               "points": [], "axes": {}, "grid": is_grid(plan), "running": _running(out)}
     summary["query"] = one_line_query(out, _queried_track(plan), query_columns(plan, summary["grid"]))
     files = list(out.glob("point=*/*.parquet"))
     _check_regular(files)

@@ -124,9 +124,21 @@ def unfinished(summary: dict[str, Any]) -> list[str]:
     missing = summary["expected"] - summary["games"]
     if missing <= 0:
         return []
-    lines = [ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
-                      "The sweep is not finished: {n} games are missing (run it again with --resume).",
-                      missing).format(n=missing)]
+    running = summary.get("running")
+    if running:
+        lines = [ngettext("The sweep is still running in this folder ({who}): {n} game is not written yet; report "
+                          "it again when the sweep ends.",
+                          "The sweep is still running in this folder ({who}): {n} games are not written yet; report "
+                          "it again when the sweep ends.", missing).format(who=running, n=missing)]
+    elif running is not None:
+        lines = [ngettext("The sweep is still running in this folder: {n} game is not written yet; report it again "
+                          "when the sweep ends.",
+                          "The sweep is still running in this folder: {n} games are not written yet; report it again "
+                          "when the sweep ends.", missing).format(n=missing)]
+    else:
+        lines = [ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
+                          "The sweep is not finished: {n} games are missing (run it again with --resume).",
+                          missing).format(n=missing)]
     # found from outside: a point with no games was left out of the tables without a word
     empty, short = short_points(summary)
     if empty:

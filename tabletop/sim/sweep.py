@@ -7,11 +7,15 @@ is written by this process as it comes back (:mod:`.sweepfiles`), in
 whatever order. ``sweep.json`` holds the plan; ``--resume`` plays only
 the chunks whose file is missing, and refuses a folder holding another plan
 or files that are not its plan's whole chunks (:mod:`tabletop.store.sweepchunks`).
+A sweep holds its folder while it writes there: another one started there, with
+or without ``--resume``, is told a sweep is running (its pid) and plays nothing.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +39,9 @@ from .sweepfiles import (
 )
 from .sweeprows import Chunk, column_types, play_chunk, point_seed
 from .workerscenario import data_sha
-from ..store.sweepchunks import check_folder, named
+from ..store.errors import SaveError
+from ..store.lock import WriterLock
+from ..store.sweepchunks import SweepRunning, check_folder, hold, named
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("sim").words()
@@ -157,12 +163,38 @@ def run_sweep(
 
     ``progress(n, written=False)``: n more games are done (``written``: found already written, once, first)."""
     the_plan = plan(sweep)
-    fresh = _check_folder(out, the_plan, resume, sweep.path)
-    done = set() if fresh else _whole_chunks(out, the_plan)
-    with backend:  # a cluster that cannot be reached leaves the folder as it was
-        if fresh:
-            write_manifest(out, {"format": FORMAT, "tabletop": __version__, "spec": sweep.path, "plan": the_plan})
-        return _play_missing(sweep, out, backend, the_plan, done, 0 if fresh else remove_temporary(out), progress)
+    with ExitStack() as held:
+        # a sweep running there is said first (found from outside: told "add --resume to finish it", and --resume
+        # played again every game the running one was playing); a new folder is held once made
+        lock = _hold(out, held) if out.is_dir() else None
+        fresh = _check_folder(out, the_plan, resume, sweep.path)
+        done = set() if fresh else _whole_chunks(out, the_plan)
+        with backend:  # a cluster that cannot be reached leaves the folder as it was
+            if fresh:
+                write_manifest(out, {"format": FORMAT, "tabletop": __version__, "spec": sweep.path, "plan": the_plan})
+            (lock or _hold(out, held)).announce()  # the note naming this sweep: once the folder holds its plan
+            return _play_missing(sweep, out, backend, the_plan, done, 0 if fresh else remove_temporary(out), progress)
+
+
+def _hold(out: Path, held: ExitStack) -> WriterLock:
+    """This sweep's hold on its folder until ``held`` closes, or SweepRefused when another sweep holds it."""
+    try:
+        fd, lock = hold(out)
+    except SweepRunning as other:
+        raise SweepRefused(running_words(out, other.who)) from None
+    except SaveError as exc:
+        raise SweepRefused(str(exc)) from None
+    held.callback(os.close, fd)
+    held.callback(lock.release)  # first: the note goes while the lock is held
+    return lock
+
+
+def running_words(out: Path, who: str | None) -> str:
+    """A sweep running in the folder, for one that would write there too: its pid and what to do."""
+    if who:
+        return _("a sweep is running in this folder, {path} ({who}): wait for it to end, or choose another --out"
+                 ).format(path=out, who=who)
+    return _("a sweep is running in this folder, {path}: wait for it to end, or choose another --out").format(path=out)
 
 
 def _whole_chunks(out: Path, the_plan: dict[str, Any]) -> set[tuple[int, str]]:

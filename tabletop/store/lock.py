@@ -12,6 +12,9 @@ holder's pid.
 
 Readers (verify, replay, report) take no lock: they read a save while it is
 appended to (see :func:`.reading.open_save`).
+
+A sweep holds its folder the same way (:func:`.sweepchunks.hold`): the lock on
+the folder, the note beside its plan.
 """
 
 from __future__ import annotations
@@ -163,10 +166,28 @@ def born_locked(wanted: Path, fill: Callable[[int], object], *, exact: bool = Fa
 
 def busy_message(shown: str | Path, save: Path, st: os.stat_result) -> str:
     """``saves/x.jsonl is open in another tabletop (pid 1234, started …); close it there first``."""
-    who = _from_note(save) or _from_proc_locks(st)
+    who = holder(save, st)
     if who:
         return _("{path} is open in another tabletop ({who}); close it there first").format(path=shown, who=who)
     return _("{path} is open in another tabletop; close it there first").format(path=shown)
+
+
+def holder(save: Path, st: os.stat_result) -> str | None:
+    """Who holds the lock taken for ``save`` on the file whose stat is ``st``: ``pid 1234, started …`` as the note
+    beside ``save`` says (a note of a tabletop no longer running is none), else the pid /proc/locks gives; None where
+    neither says."""
+    return _from_note(save) or _from_proc_locks(st)
+
+
+def held_elsewhere(fd: int) -> bool:
+    """Whether another open file holds the lock on the file ``fd`` is open on, now: a reader's look (a shared lock
+    tried and dropped at once, never waited for), as ``sweep report`` looks at a sweep's folder."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError as exc:
+        return exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return False
 
 
 def _from_note(save: Path) -> str | None:

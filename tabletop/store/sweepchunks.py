@@ -11,16 +11,23 @@ folder would count (every ``*.parquet`` under it, every ``point=*`` entry)
 is a stranger, named with why, and so is any other file at the top of the folder
 but ``sweep.json``, and any other folder there (named once, as the folder). A write's temporary file (hidden, ``.tmp``)
 is the sweep's own and no stranger.
+
+A sweep writing into its folder holds it, as a game holds its save (:mod:`.lock`: a lock on the folder, which ends
+with the process, and a hidden note beside the plan naming it), so a second sweep there and a report of it see it
+running (:func:`hold`, :func:`running`).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..engine.rng import derive_seed
 from ..lang import Domain
+from .errors import SaveError
+from .lock import SaveBusy, WriterLock, held_elsewhere, holder, take
 
 _, ngettext, N_ = Domain("store").words()
 
@@ -28,6 +35,43 @@ _, ngettext, N_ = Domain("store").words()
 MANIFEST = "sweep.json"
 #: at most this many strangers are named in a message (then how many more)
 NAMED = 10
+
+
+class SweepRunning(Exception):
+    """Another sweep is writing into the folder; ``who`` names it (``pid 1234, started …``), or is None."""
+
+    def __init__(self, who: str | None):
+        super().__init__(who)
+        self.who = who
+
+
+def hold(out: Path) -> tuple[int, WriterLock]:
+    """Hold the sweep's folder ``out`` (it exists) for this sweep: the descriptor the lock lives on (the caller
+    closes it after the lock's ``release()``) and the lock (``announce()`` writes the note naming this sweep).
+    Raises :class:`SweepRunning` when another sweep holds it (a killed one holds nothing: the lock went with it),
+    SaveError when no lock can be taken there, OSError when the folder cannot be opened."""
+    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        return fd, take(fd, out / MANIFEST, out)
+    except SaveBusy:
+        who = holder(out / MANIFEST, os.fstat(fd))
+        os.close(fd)
+        raise SweepRunning(who) from None
+    except SaveError:  # no lock to be had here (a file system without flock): said by the caller
+        os.close(fd)
+        raise
+
+
+def running(out: Path) -> SweepRunning | None:
+    """The sweep writing into the folder ``out`` now, or None (a reader's look: nothing is held or written)."""
+    try:
+        fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None  # reading the folder says what is wrong with it
+    try:
+        return SweepRunning(holder(out / MANIFEST, os.fstat(fd))) if held_elsewhere(fd) else None
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -428,3 +429,64 @@ def test_a_point_s_folder_that_cannot_be_written_is_named(tmp_path: Path, monkey
     assert main(["sweep", str(spec), "--out", str(out), "--resume", "--workers", "1", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert f"tabletop sweep: cannot write into {out / 'point=1'}: " in err and "--resume continues" in err, err
+
+
+class _Paused(Backend):
+    """This process, stopped after its first chunk until the test lets it go on: a sweep running."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.midway, self.go = threading.Event(), threading.Event()
+
+    def results(self, scenario: Any, fn: Any, tasks: Any) -> Any:
+        for n, found in enumerate(super().results(scenario, fn, tasks)):
+            yield found
+            if n == 0:  # back here once that chunk is written
+                self.midway.set()
+                self.go.wait()
+
+
+def test_a_sweep_running_in_the_folder_is_said_to_another_and_to_its_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-322, finding 6): a second ``sweep --out DIR`` beside a sweep still running there
+    was told "add --resume to finish it", and ``--resume`` played again every game the first was playing (and
+    ``sweep report`` said "run it again with --resume"). The running sweep holds its folder: both are told so, with
+    its pid and what to do."""
+    spec = write_spec(tmp_path)
+    out = tmp_path / "out"
+    first = _Paused()
+    running = threading.Thread(target=run_sweep, args=(load_sweep(spec, POLICIES), out, first))
+    running.start()
+    try:
+        assert first.midway.wait(120), "the first sweep never wrote its first chunk"
+        for resume in ([], ["--resume"]):
+            assert main(["sweep", str(spec), "--out", str(out), "--quiet", "--workers", "1", *resume]) == 1
+            err = capsys.readouterr().err
+            assert f"a sweep is running in this folder, {out} (pid {os.getpid()}" in err, err
+            assert "wait for it to end, or choose another --out" in err, err
+        assert main(["sweep", "report", str(out)]) == 0
+        err = capsys.readouterr().err
+        assert f"The sweep is still running in this folder (pid {os.getpid()}" in err and "--resume" not in err, err
+    finally:
+        first.go.set()
+        running.join()
+    assert len(games_seen(out)) == 24  # every game once
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # its note of who runs it went with it
+
+
+def test_a_note_left_by_a_killed_sweep_does_not_stop_its_resume(tmp_path: Path) -> None:
+    """A sweep killed with SIGKILL leaves the note naming it (its lock, the kernel's, went with it): ``--resume``
+    takes the folder, and the note is its own after."""
+    spec = write_spec(tmp_path)
+    out = tmp_path / "out"
+    sweep = load_sweep(spec, POLICIES)
+    run_sweep(sweep, out, Backend())
+    next(out.glob("point=0/*.parquet")).unlink()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    (out / ".sweep.json.lock").write_text(
+        f'{{"pid": {int(gone.stdout)}, "started": "2026-12-07 16:59:46 UTC", "command": "tabletop sweep"}}\n',
+        encoding="utf-8")
+    outcome = run_sweep(sweep, out, Backend(), resume=True)
+    assert (outcome.played, outcome.skipped) == (3, 21)
+    assert len(games_seen(out)) == 24
