@@ -10,9 +10,29 @@ or stayed open.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from .words import STATUSES
+
+
+def tell_apart(reports: Sequence[dict[str, Any]]) -> None:
+    """Name each facilitator's report of saves with one file name from several folders by as much of its path as
+    tells it from the others (``wsA/saves/workshop.jsonl``, ``wsB/saves/workshop.jsonl``): found from outside, two
+    workshops' saves compared were both "workshop.jsonl", told apart only by their seeds. The participants' copy
+    keeps no folder (its scenario has no ``path``); a name that clashes with none stays as it is."""
+    clashing: dict[str, list[dict[str, Any]]] = {}
+    for report in reports:
+        if "path" in (sc := report["scenario"]):
+            clashing.setdefault(sc["file"], []).append(sc)
+    for scenarios in clashing.values():
+        parts = [Path(sc["path"]).parts for sc in scenarios]
+        for sc, own in zip(scenarios, parts, strict=True):
+            others = [p for p in parts if p != own]  # (the same path twice is one file: nothing tells it apart)
+            n = 1
+            while n < len(own) and any(p[-n:] == own[-n:] for p in others):
+                n += 1
+            sc["file"] = str(Path(*own[-n:]))
 
 
 def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from ..content.literal import BIDI_CONTROLS, INVISIBLE
 from ..content.oswords import system_words
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
-from .compare import compare, same_games
+from .compare import compare, same_games, tell_apart
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
@@ -184,6 +184,7 @@ def _render(paths: str | Path | Sequence[str | Path], fmt: str, audience: str, p
         _tell_damage(told, f, reports[-1])
     if not reports:
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
+    tell_apart(reports)
     comparison = compare(reports, with_reports=full, same_game=same_games(chains))
     comparison["skipped"] = skipped
     comparison["not_read"] = not_read

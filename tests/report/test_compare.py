@@ -258,6 +258,30 @@ def test_a_comparison_says_who_it_is_for(strict_game: Played, tmp_path: Path, au
 
 
 
+def test_saves_of_one_name_from_two_folders_are_told_apart_in_the_facilitator_s_comparison(
+        strict_game: Played, linked_game: Played, tmp_path: Path) -> None:
+    """Found from outside (helper-322, finding 7): two workshops' ``saves/workshop.jsonl`` compared were both
+    "workshop.jsonl", told apart only by their seeds. The facilitator's copy names each by as much of its path as
+    tells it from the other; the participants' copy still names no folder; names that do not clash stay names."""
+    a, b = tmp_path / "wsA" / "saves" / "workshop.jsonl", tmp_path / "wsB" / "saves" / "workshop.jsonl"
+    for save, game in ((a, strict_game), (b, linked_game)):
+        save.parent.mkdir(parents=True)
+        shutil.copy(game.path, save)
+    md = render([a, b], "md")
+    rows = [line for line in md.splitlines() if line.startswith(("| 1 |", "| 2 |"))]
+    assert rows[0].startswith("| 1 | wsA/saves/workshop.jsonl |"), rows
+    assert rows[1].startswith("| 2 | wsB/saves/workshop.jsonl |"), rows
+    assert "| Save | wsA/saves/workshop.jsonl |" in md and "| Save | wsB/saves/workshop.jsonl |" in md
+    saves = json.loads(render([a, b], "json"))["comparison"]["saves"]
+    assert [s["file"] for s in saves] == ["wsA/saves/workshop.jsonl", "wsB/saves/workshop.jsonl"]
+    html = HtmlDoc(render([a, b], "html")).text
+    assert "wsA/saves/workshop.jsonl" in html and "wsB/saves/workshop.jsonl" in html
+    participants = render([a, b], "md", audience="participants")
+    assert "wsA" not in participants and "wsB" not in participants and "| 1 | workshop.jsonl |" in participants
+    apart = json.loads(render([a, strict_game.path], "json"))["comparison"]["saves"]
+    assert [s["file"] for s in apart] == ["workshop.jsonl", strict_game.path.name]
+
+
 def test_the_paired_page_links_only_to_reports_it_holds(linked_game: Played) -> None:
     """Found from outside (helper-237): in the paired HTML "b.jsonl (replayed under strict)" was a link, to a report
     the page does not hold (the replay has none of its own); the recorded save's name links to its report."""
