@@ -13,7 +13,7 @@ from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect, closed_to, lapsing
 from .lookups import _, _actor_name, _move, _outcome, _track_name, _track_spec, named, pgettext, plural
-from .moves import _enact_move
+from .moves import _enact_move, paying
 from .records import Modifier
 from .scope import ReadView
 from .settle import _result
@@ -148,11 +148,18 @@ def rolled(state: State, action: Action) -> list[int]:
     return dice
 
 
-def roll_modifiers(state: State, move: MoveType, track: str | None, actor: str | None) -> tuple[Modifier, ...]:
+def roll_modifiers(state: State, move: MoveType, track: str | None, actor: str | None, *,
+                   committing: bool = False) -> tuple[Modifier, ...]:
     """Each modifier of dice move ``move`` by ``actor`` on ``track`` as a roll on ``state``'s board counts it: its
     source as recorded, what it adds, whether its condition holds (read in the move's scope). What a roll records,
     and what the question before it marks as applying now (found from outside: the question listed every modifier
-    alike, and the facilitator could not tell the room which counted)."""
+    alike, and the facilitator could not tell the room which counted).
+
+    ``committing``: asked before the move is made, read as the roll will see the board as far as the move goes, its
+    own cost paid (found from outside: with 3 capital and "+1 if capital ≥ 3", the question promised 5+, the move
+    paid 1 capital, and the roll was at 6+)."""
+    if committing and actor is not None and move.cost:
+        state = evolve(state, resources=paying(state, actor, move))
     view = ReadView(state, track, actor)
     return tuple(Modifier(source, mod.add, mod.holds(view))  # type: ignore[attr-defined]
                  for mod, source in zip(move.modifiers, _sources(move.modifiers), strict=True))

@@ -29,12 +29,9 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         move = _check_move(state, action)
     actor = action.actor
     assert actor is not None
-    resources, left = state.resources, state.actions_left
-    paid = Counts(resources[actor])
-    for key, amount in move.cost.items():
-        put(paid, key, paid[key] - amount)
+    left = state.actions_left
     used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
-    state = evolve(state, resources=Counts.replacing(resources, {actor: paid}), actions_left={**left, actor: left[actor] - 1}, used_once=used)
+    state = evolve(state, resources=paying(state, actor, move), actions_left={**left, actor: left[actor] - 1}, used_once=used)
     sealed = scenario.ruleset.ruleset.sealed_moves
     result: dict[str, Any]
     if move.resolution == "auto" and not sealed:
@@ -64,6 +61,15 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         result["paid"] = dict(move.cost)
     # ``state`` was made above (evolve, _commit): still this action's own
     return settle_fresh(state, turn=_turn_after_move(state, actor, sealed)), result
+
+
+def paying(state: State, actor: str, move: MoveType) -> Counts:
+    """Every actor's resources once ``actor`` has paid ``move``'s cost: what making the move pays, and what the
+    question before it reads (:func:`~.adjudication.roll_modifiers`)."""
+    paid = Counts(state.resources[actor])
+    for key, amount in move.cost.items():
+        put(paid, key, paid[key] - amount)
+    return Counts.replacing(state.resources, {actor: paid})
 
 
 def _turn_after_move(state: State, actor: str, sealed: bool) -> str | None:

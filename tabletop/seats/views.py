@@ -542,8 +542,10 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
 
 def _confirm_words(state: State, move: Any, n: dict[str, str], action: Action) -> str:
     """What a move's question says before the seat commits it, as the hot seat's: its words, and a dice move's
-    modifiers, those that hold on the board now marked (the engine's :func:`~tabletop.engine.adjudication.roll_modifiers`)."""
-    counted = roll_modifiers(state, move, action.track, action.actor) if move.resolution == "dice" else ()
+    modifiers, those that hold on the board now marked (the engine's :func:`~tabletop.engine.adjudication.roll_modifiers`,
+    the move's own cost paid)."""
+    counted = (roll_modifiers(state, move, action.track, action.actor, committing=True)
+               if move.resolution == "dice" else ())
     said = move_words(move, n, state.ruleset.ruleset.sealed_moves)
     modifiers = modifiers_words(move, n, counted)
     return f"{said}\n{modifiers}" if modifiers else said

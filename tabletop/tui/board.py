@@ -489,8 +489,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             state = self.session.state
             n = names(state)
             move = next(m for m in state.ruleset.moves if m.id == action.move)
-            # which of a dice move's modifiers hold on the board now, as a roll would count them (the engine's)
-            counted = roll_modifiers(state, move, action.track, action.actor) if move.resolution == "dice" else ()
+            # which of a dice move's modifiers hold on the board now, as a roll would count them (the engine's), the
+            # move's own cost paid
+            counted = (roll_modifiers(state, move, action.track, action.actor, committing=True)
+                       if move.resolution == "dice" else ())
             move = shown(state).index.moves.get(move.id, move)
             sealed = state.ruleset.ruleset.sealed_moves
             modifiers = modifiers_words(move, n, counted)

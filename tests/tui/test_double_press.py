@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tabletop.content.vocabulary import signed
-from tabletop.engine import Action, legal_actions
+from tabletop.engine import Action, apply, legal_actions
 from tabletop.play.clock import PICK_HOLD, PickHold
 from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
@@ -513,3 +513,44 @@ async def test_a_skip_or_a_redraw_is_asked_and_an_enter_at_once_does_not_answer_
         await pilot.press("enter")
         await pilot.pause()
         assert session.state.log[-1].action.kind == {"k": "skip", "r": "redraw"}[key]
+
+
+#: a dice move whose own cost takes its actor below one of its modifiers (capital 3, it pays 1, the modifier needs 3)
+STAKE = {"id": "stake", "name": "Stake", "cost": {"capital": 1}, "resolution": "dice", "target": 8,
+         "modifiers": [{"meter": "trust", "at_least": 4, "add": 1}, {"resource": "capital", "at_least": 3, "add": 1}],
+         "effects": [{"progress": 1}], "fail_effects": [{"tension": 1}]}
+
+
+async def test_a_dice_moves_question_counts_the_cost_the_move_itself_pays(tmp_path: Path) -> None:
+    """Found from outside (helper-319, F1): "Press hard" with 3 capital, "+1 if capital ≥ 2", cost 1 capital: the
+    question said "applying now: +3, so 5+", the move paid its capital, and the roll read 2 capital: 6+. The question
+    marks the modifiers as the roll will read them as far as the move goes, its own cost paid, on the hot seat and on
+    a team's seat; the roll itself is unchanged."""
+    from tabletop.seats.views import _move_entries
+    from tabletop.tui.board import BoardScreen
+    from tests.engine.support import catalogue_scenario, opening
+
+    session = Session.start(catalogue_scenario("strict", extra_moves=[STAKE]), 1, tmp_path / "game.jsonl")
+    for action in opening():
+        session.apply(action)
+    stake = Action("move", actor="a", move="stake", track="alpha")
+    entry = next(e for e in _move_entries(session.state, "a") if e.action == stake)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        screen._confirm_move(stake)()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
+    state = apply(session.state, stake)  # the app has closed the save: on, in the engine
+    while not any(a.kind == "roll" for a in legal_actions(state)):
+        state = apply(state, next(a for a in legal_actions(state) if a.kind in ("pass", "advance")))
+    state = apply(state, next(a for a in legal_actions(state) if a.kind == "roll"))
+    assert state.last is not None
+    ruling = state.last.result["ruling"]
+    assert [m["applies"] for m in ruling["modifiers"]] == [True, False], ruling  # the roll read 2 capital
+    for said in (entry.confirm or "", shown):
+        assert "\u2714 +1 if Trust ≥ 4; \u2716 +1 if capital ≥ 3 (not met now)" in said, said
+        assert "applying now: +1, so 7+ on two dice" in said, said
