@@ -250,6 +250,19 @@ def end_lang(state: State) -> str | None:
     return step.action.lang if step is not None and step.action.kind == "end" else None
 
 
+def before_event(state: State, seq: int) -> State | None:
+    """The board event ``seq`` was applied to, found down the undo stack as :func:`round_start` finds a round's
+    (only the entry found is rebuilt; the newest event's is held whole), or None: an undo has taken the event back,
+    or it is a note or an undo (no entry of its own). A board reads what a roll's modifiers read from it
+    (:func:`roll_readings`), as the report and the replay do from the save's states."""
+    entry = state.made
+    while entry is not None and entry.seq >= seq - 1:  # an entry's seq: the state its action was applied to
+        if entry.seq == seq - 1 and entry.action is not None and entry.base is not None:  # made by event ``seq``
+            return state.previous if entry is state.made else rebuild(entry.base)
+        entry = entry.base
+    return None
+
+
 def round_start(state: State) -> State:
     """The state as the current round began (before its first action).
 
@@ -394,6 +407,7 @@ __all__ = [
     "TrackChange",
     "applied_card",
     "applied_choice",
+    "before_event",
     "ended_at",
     "end_lang",
     "gated_counters",

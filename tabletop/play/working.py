@@ -11,7 +11,7 @@ from ..content.literal import literal
 from ..engine import Event, State, wording
 from ..engine.lookups import shown
 from ..engine.records import Ruling
-from ..engine.review import roll_readings
+from ..engine.review import before_event, roll_readings
 from ..engine.telling import package_said
 from ..engine.wording import other_lang, text_lang
 
@@ -51,7 +51,8 @@ def working_lines(state: State, event: Event, brief: bool = False, before: State
     facilitator's reason, an argument's texts, odds and roll.
 
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed. ``before``: the game just
-    before the event, where it is at hand (the replay): what each modifier read at the roll is said beside it."""
+    before the event, where it is at hand (the replay); else found down ``state``'s undo stack
+    (:func:`~tabletop.engine.review.before_event`): what each modifier read at the roll is said beside it."""
     ruling = Ruling.from_result(event.result)
     if ruling is None:
         return []
@@ -61,6 +62,8 @@ def working_lines(state: State, event: Event, brief: bool = False, before: State
     said = wording.scenario_names(shown(state))
     if ruling.modifiers:  # each modifier's source in the room's words, as the report
         said.update(wording.modifier_names(shown(state), said))
+    if before is None and ruling.modifiers:  # the board's and a seat's: the game before the roll, from its undo stack
+        before = before_event(state, event.seq)
     readings = roll_readings(before, event) if before is not None and ruling.modifiers else None
     return [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, said, brief, readings)]
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Select, Static
 
 import tabletop.tui.board as board_module
 from tabletop.engine import legal_actions
+from tabletop.engine.review import roll_readings
 from tabletop.engine.wording import named_source, scenario_names
 import tabletop.tui.start as start_module
 from tabletop import Action, open_save
@@ -458,19 +459,22 @@ async def test_dice_ruling_shows_dice_modifiers_and_target(tmp_path: Path) -> No
         before = session.state.tracks["strategic-stability"]
         await pass_until_adjudication(pilot)
         assert f"2d6 + modifiers \u2265 {press_hard.target}" in panel(pilot, "#prompt")
+        rolled_on = session.state
         await press(pilot, "enter")  # roll
         event = session.state.last
         assert event is not None and event.action.kind == "roll"
+        read = roll_readings(rolled_on, event)  # what each modifier read at the roll, said as the report says it
+        assert read is not None
         ruling = event.result["ruling"]
         rulings = panel(pilot, "#rulings")
         first, second = ruling["dice"]
         assert f"rolled {first} + {second}" in rulings
         assert len(ruling["modifiers"]) == len(press_hard.modifiers) > 0
-        for mod in ruling["modifiers"]:
+        for mod, value in zip(ruling["modifiers"], read, strict=True):
             sign = "+" if mod["add"] >= 0 else "\u2212"
             source = named_source(mod["source"], scenario_names(session.scenario))  # "Mutual trust >= 5"
             words = f"{sign}{abs(mod['add'])} for {source}"
-            words += "" if mod["applies"] else " (not met at the roll)"
+            words += f" ({value} at the roll)" if mod["applies"] else f" ({value} at the roll: not met)"
             assert words in rulings
         assert f"= {ruling['total']} vs target {press_hard.target}" in rulings
         after = session.state.tracks["strategic-stability"]
