@@ -22,15 +22,17 @@ from ..play.session import Session
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .decisionlist import rich_text
 from .text import move_details, move_words, names, seen
+from .timekeeper import Timekeeper
 from .weighing import StrongScreen
 
 _, ngettext, N_ = Domain("tui").words()
 
 
 class Table(Protocol):
-    """What a step needs of the board: the game, the app to open a dialog on, and ``act``."""
+    """What a step needs of the board: the game, the app to open a dialog on, ``act``, and its phase timer."""
 
     session: Session
+    timekeeper: Timekeeper  # a team's argument sent after the phase's time was up is not made
 
     @property
     def app(self) -> App[Any]: ...
@@ -59,14 +61,16 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
                         about=about, examples=entry.examples)
 
     def done(entered: Entered | None) -> None:
-        if entered is None or entered.result is None:
-            return
+        if entered is None or entered.result is None or board.timekeeper.cut_off(options[0]):
+            return  # (sent after the phase's time was up: not made)
         chosen = entered.result
         action = argued(options[chosen], entry.wanted[chosen], entered.action, entered.reasons)
         if not board.act(action) and _still_waits_on(board, options[0]):
             enter_argument(board, options, entered)
 
-    board.app.push_screen(ArgumentScreen(form, draft), done)
+    dialog = ArgumentScreen(form, draft)
+    dialog.commits = options[0]  # the phase timer closes it when it passes the team
+    board.app.push_screen(dialog, done)
 
 
 def enter_counter(board: Table, template: Action, draft: Entered | None = None) -> None:

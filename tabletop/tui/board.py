@@ -510,12 +510,16 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             asked_at = state.seq
 
             def done(ok: bool | None) -> None:
+                if ok and self.timekeeper.cut_off(action):  # given after the phase's time was up: not made
+                    return
                 if ok and self.session.state.seq != asked_at:  # a second question's yes, after the first's
                     moved_on(self)
                 elif ok:
                     self.act(action)  # done, the list goes back to the tracks; refused (paused), it stays here
 
-            self.app.push_screen(ConfirmScreen(question, details, self.pick_hold.fresh()), done)
+            dialog = ConfirmScreen(question, details, self.pick_hold.fresh())
+            dialog.commits = action  # the phase timer closes it when it passes the team
+            self.app.push_screen(dialog, done)
 
         return confirm
 

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine.actions import TEXT_LIMIT
+from ..engine.actions import TEXT_LIMIT, Action
 from ..lang import Domain
 from ..play.clock import PickHold
 from .decisionlist import MarkedList, refill
@@ -66,6 +66,9 @@ class _Dialog(ModalScreen[Answer]):
     typing_hold: PickHold | None = None
     #: the character of the key that opened the dialog (None: one with none, as Enter): pressed again within the hold
     opened_by: str | None = None
+    #: the team's move its yes would make (a move's question, an argument): the phase timer closes it, unanswered,
+    #: when it passes the team (:meth:`~.timekeeper.Timekeeper.pass_if_out_of_time`)
+    commits: Action | None = None
 
     def _on_mount(self) -> None:
         # (Textual calls each class's own handler: a dialog's on_mount runs too)

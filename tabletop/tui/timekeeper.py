@@ -23,8 +23,9 @@ from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
+from .modals import _Dialog
 from .notices import Refusals
-from .text import names, phase_word
+from .text import literal, names, phase_word, shown
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -157,17 +158,44 @@ class Timekeeper:
         self.passed = []
         self.notice.show(self.screen, self._time_up_words, "warning", title=_("TIME UP"), seconds=15)
 
-    def pass_if_out_of_time(self) -> None:
-        """With ``on_time_up = "pass"``: the human team whose move the game waits on passes."""
+    def _due(self) -> Action | None:
+        """With ``on_time_up = "pass"``, the pass the clock makes now, for the human team whose move the game waits on;
+        None: none is due (time left, the game paused or over, a sealed team to hand over first, no human team)."""
         if self.session.timers.on_time_up != "pass" or not self.clock.time_up():
+            return None
+        screen = self.screen
+        if screen.paused or self.session.state.over:
+            return None
+        if screen.sealed.step(self.session.state, False) is not None:
+            return None  # a sealed team hands over first, as it does before a bot's turn
+        action = self.session.time_up_pass()
+        return action if action is not None and action.actor is not None else None
+
+    def cut_off(self, action: Action) -> bool:
+        """Whether ``action``, the move a team's dialog was about to make, comes too late: the clock passes that team
+        now. If so the team is told its move was not made (found from outside: a move's question left open past TIME
+        UP made the move after the time was up, while the other teams were passed)."""
+        due = self._due()
+        if due is None or due.actor != action.actor:
+            return False
+        state = self.session.state
+        move = shown(state).index.moves.get(action.move or "")
+        said = _("Time was up before {actor} confirmed: {move} was not made.").format(
+            actor=names(state).get(due.actor or "", due.actor), move=literal(move.name) if move else action.move)
+        self.screen.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
+        return True
+
+    def pass_if_out_of_time(self) -> None:
+        """With ``on_time_up = "pass"``: the human team whose move the game waits on passes. A dialog that would make
+        that team's move closes unanswered first (:meth:`cut_off`); the facilitator's may finish first."""
+        action = self._due()
+        if action is None or action.actor is None:
             return
         screen = self.screen
-        if screen.paused or not screen.is_active or self.session.state.over:
-            return  # a dialog is open (a team confirming its move): it may finish first
-        if screen.sealed.step(self.session.state, False) is not None:
-            return  # a sealed team hands over first, as it does before a bot's turn
-        action = self.session.time_up_pass()
-        if action is None or action.actor is None:
+        if not screen.is_active:
+            dialog = screen.app.screen
+            if isinstance(dialog, _Dialog) and dialog.commits is not None and self.cut_off(dialog.commits):
+                dialog.answer(None)  # the board is up again: its redraw, or the next tick, passes the team
             return
         if screen.act(action):
             if action.actor not in self.passed:

@@ -24,6 +24,7 @@ from tabletop.play.timing import GameClock
 from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
+from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.start import StartScreen
 from tabletop.tui.timekeeper import TIME_UP_STYLE
 from tabletop.tui.widgets import TurnPanel
@@ -306,6 +307,90 @@ async def test_on_time_up_pass_waits_for_a_dialog_and_stops_after_more_time(tmp_
         now.advance(60)
         await tick(pilot)
         assert session.state.last is not None and session.state.last.action.kind == "pass"
+
+
+async def _asked_to_move_at_time_up(tmp_path: Path, now: FakeTime) -> tuple[Session, TabletopApp, int]:
+    """Russia's question before its first move open on a 1-minute moves phase whose time is up at the clock's next
+    minute, with the clock's pass."""
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    return session, TabletopApp(session, now=now), session.state.seq
+
+
+def _ru_moved_after(session: Session, seq: int) -> list[str]:
+    return [e.action.kind for e in open_save(session.save_path).events if e.seq > seq and e.actor == "ru"]
+
+
+async def test_on_time_up_pass_closes_a_team_s_open_move_question_and_the_move_is_not_made(tmp_path: Path) -> None:
+    """Found from outside (helper-319, F9): with on_time_up = pass, Alpha's "Table a proposal on Track X?" left open
+    past TIME UP was confirmed after it, and the move was made while the other teams were passed. At time up the
+    question closes, the move is not made, the team is told why, and the clock passes it."""
+    now = FakeTime()
+    session, app, before = await _asked_to_move_at_time_up(tmp_path, now)
+    move = next(a for a in legal_actions(session.state) if a.kind == "move" and a.actor == "ru")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        board(pilot)._confirm_move(move)()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        now.advance(61)
+        await tick(pilot)
+        assert not isinstance(app.screen, ConfirmScreen), type(app.screen).__name__
+        said = toasts(pilot)
+        assert any("Time was up before Russia confirmed" in t and "was not made" in t for t in said), said
+        await press(pilot, "y")  # the team's yes, late: nothing answers it
+        await tick(pilot)
+    assert _ru_moved_after(session, before) == ["pass"]
+    assert session.state.log[before].action.time_up is True  # the clock's pass, the first event after
+
+
+async def test_a_yes_given_after_time_up_does_not_make_the_move(tmp_path: Path) -> None:
+    """The yes comes before the clock's tick has closed the question (or over a dialog above it): the move is not
+    made either, and the team is told."""
+    now = FakeTime()
+    session, app, before = await _asked_to_move_at_time_up(tmp_path, now)
+    move = next(a for a in legal_actions(session.state) if a.kind == "move" and a.actor == "ru")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        board(pilot)._confirm_move(move)()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        now.advance(61)
+        dialog.answer(True)
+        await pilot.pause()
+        said = toasts(pilot)
+        assert any("Time was up before Russia confirmed" in t for t in said), said
+        await tick(pilot)
+    assert _ru_moved_after(session, before) == ["pass"]
+
+
+async def test_on_time_up_pass_closes_a_team_s_argument_unsent(tmp_path: Path) -> None:
+    """An argument being typed when the time is up is a move the team has not made: its dialog closes, unsent."""
+    from tabletop.tui.argument import ArgumentScreen
+    from tests.engine.support import catalogue_scenario
+
+    from .test_argument_play import ARGUE, to_the_argument
+
+    now = FakeTime()
+    scenario = catalogue_scenario("strict", extra_moves=[ARGUE]).with_options(
+        timers=Timers(moves="1m", on_time_up="pass"))
+    session = Session.start(scenario, 1, tmp_path / "g.jsonl")
+    to_moves(session)
+    before = session.state.seq
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await to_the_argument(pilot)
+        await type_text(pilot, "Talk now")
+        now.advance(61)
+        await tick(pilot)
+        assert not isinstance(app.screen, ArgumentScreen), type(app.screen).__name__
+        said = toasts(pilot)
+        assert any("Time was up before Arden confirmed: Make an argument was not made" in t for t in said), said
+        await tick(pilot)
+    kinds = [e.action.kind for e in open_save(session.save_path).events if e.seq > before and e.actor == "a"]
+    assert kinds == ["pass"], kinds
 
 
 async def test_on_time_up_pass_in_a_sealed_round_waits_for_the_hand_over(tmp_path: Path) -> None:
