@@ -251,3 +251,32 @@ async def test_a_seat_cannot_say_its_pass_was_the_clocks(tmp_path: Path) -> None
             raise AssertionError("a seat's own time_up was taken")
         assert session.state.seq == before
         await ru.close()
+
+
+async def test_a_move_confirmed_on_a_seat_after_the_clock_passed_the_team_is_not_made(tmp_path: Path) -> None:
+    """Found from outside on the hot seat (helper-319, F9): a move's question left open past TIME UP made the move
+    after the clock's pass. A seat's yes sends the pick of the list it was asked from: once the clock has passed the
+    team, the host refuses it as the game having moved on, and no move is saved."""
+    from tabletop.seats.client import Refused
+    from tabletop.store.reading import open_save
+
+    hands = Hands()
+    table = _tested_room(tmp_path, hands)
+    session = table.session
+    before = session.state.seq
+    async with hosting(table, tick=_never) as (host, address, codes):
+        ru = await connect(address, codes["team:ru"])
+        view = await caught_up(ru, before)
+        move = next(e for e in view["decision"]["entries"] if e.get("confirm") and "refusal" not in e)  # its question
+        hands.t += 25
+        host.on_tick()  # the clock passes Russia while its question is open
+        assert session.state.seq > before
+        try:
+            await ru.act(pick=move["id"])  # the team's yes, late
+        except Refused as refused:
+            assert refused.code == "STALE", refused
+        else:
+            raise AssertionError("a move confirmed after the clock's pass was taken")
+        await ru.close()
+    ru_events = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before and e.actor == "ru"]
+    assert ru_events == [{"kind": "pass", "actor": "ru", "time_up": True}], ru_events
