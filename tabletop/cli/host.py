@@ -234,25 +234,34 @@ def cmd_host(args: argparse.Namespace) -> int:
         # a save recovered into a new file keeps the codes of the one resumed: the seats' screens rejoin by themselves
         kept = _kept_codes(session.save_path, Path(args.resume), table.seats) if args.resume else None
         codes = kept or new_codes(table.seats)
-        try:  # (left as it is when it holds these already: a resume on a full disk needs no new file)
-            write_codes(session.save_path, codes, listen=f"{bracketed(addr)}:{port}")
-        except OSError as exc:  # found from outside: said as "cannot listen", and a facilitator tried other ports
-            from ..store.errors import disk_advice  # an error path: not on the start path
+        refused: list[OSError] = []
 
-            if kept is not None and _codes_beside(session.save_path, table.seats) == codes:  # only the address new
-                _err(_("tabletop host: the join codes beside the save are kept, but the address could not be added "
-                       "to them ({problem}. {advice}): a later --resume needs --listen {address}").format(
-                           problem=system_words(exc), advice=disk_advice(exc.errno, session.save_path.parent),
-                           address=f"{bracketed(addr)}:{port}"))
-                return asyncio.run(_serve(table, codes, addr, port, args.headless, lang, go_on=_go_on(args)))
-            _err(_("tabletop host: cannot write the join codes beside the save ({path}): {problem}. {advice}.").format(
-                path=codes_path(session.save_path), problem=system_words(exc),
-                advice=disk_advice(exc.errno, session.save_path.parent)))
-            if not args.resume and session.state.seq == 0:
-                session.close()
-                _discard_new(session.save_path)
-            return 1
-        return asyncio.run(_serve(table, codes, addr, port, args.headless, lang, go_on=_go_on(args)))
+        def keep(listen: str) -> bool:
+            """The codes and the address served, beside the save: once it is served (found from outside: a resume
+            that could not bind had kept the busy address, and the next plain --resume listened there)."""
+            try:  # (left as it is when it holds these already: a resume on a full disk needs no new file)
+                write_codes(session.save_path, codes, listen=listen)
+            except OSError as exc:  # found from outside: said as "cannot listen", and a facilitator tried other ports
+                from ..store.errors import disk_advice  # an error path: not on the start path
+
+                if kept is not None and _codes_beside(session.save_path, table.seats) == codes:  # only the address new
+                    _err(_("tabletop host: the join codes beside the save are kept, but the address could not be "
+                           "added to them ({problem}. {advice}): a later --resume needs --listen {address}").format(
+                               problem=system_words(exc), advice=disk_advice(exc.errno, session.save_path.parent),
+                               address=listen))
+                    return True
+                _err(_("tabletop host: cannot write the join codes beside the save ({path}): {problem}. {advice}."
+                       ).format(path=codes_path(session.save_path), problem=system_words(exc),
+                                advice=disk_advice(exc.errno, session.save_path.parent)))
+                refused.append(exc)
+                return False
+            return True
+
+        status = asyncio.run(_serve(table, codes, addr, port, args.headless, lang, go_on=_go_on(args), keep=keep))
+        if refused and not args.resume and session.state.seq == 0:
+            session.close()
+            _discard_new(session.save_path)
+        return status
     except OSError as exc:
         _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
                                                                           problem=system_words(exc)))
@@ -409,7 +418,9 @@ def _keep_handler_errors(save: Path | None) -> None:
 
 
 async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str,
-                 go_on: Sequence[str] = ()) -> int:
+                 go_on: Sequence[str] = (), keep: Callable[[str], bool] = lambda listen: True) -> int:
+    """Serve the table on ``addr:port`` until stopped; ``keep`` is given the address bound (``ADDR:PORT``) before
+    anything is said, and the host stops at once (exit 1) when it returns False."""
     from ..seats.host import Host
     from ..seats.table import Table
 
@@ -440,15 +451,12 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     _keep_handler_errors(table.session.save_path)
     bound_addr, bound_port = await host.start(addr, port)
     listening = f"{bracketed(bound_addr)}:{bound_port}"
-    if (addr, bound_port) != parse_listen(DEFAULT_LISTEN):  # the port bound, where any was asked for (:0)
-        go_on = ["--listen", shlex.quote(f"{bracketed(addr)}:{bound_port}"), *go_on]
-    if bound_port != port:  # any free port was asked for: the one bound is kept beside the save for a resume
-        from ..seats.joincodes import write_codes
-
-        with contextlib.suppress(OSError):  # the codes are there already; a resume then needs --listen, as said
-            write_codes(table.session.save_path, codes, listen=f"{bracketed(addr)}:{bound_port}")
+    served = f"{bracketed(addr)}:{bound_port}"  # the port bound, where any was asked for (:0)
+    if not keep(served):
+        await host.stop()
+        return 1
     host.go_on = list(go_on)  # said at once if the save is written again under another name during the game
-    host.listen = f"{bracketed(addr)}:{bound_port}"  # and kept beside it with the codes
+    host.listen = served  # and kept beside it with the codes
     found = everywhere_addresses(bound_addr)
     where = join_where(bound_addr, bound_port, found)
     _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=listening))
@@ -494,12 +502,19 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
                    "through it, tabletop report {path} writes the debrief)").format(
                        path=shell_path(table.session.save_path)))
         else:
-            path = shell_path(table.session.save_path)
             _out(_("tabletop host: stopped; the game is in {path} ({command} to go on)").format(
-                path=path, command=" ".join(["tabletop", "host", "--resume", path, *go_on])))
+                path=shell_path(table.session.save_path),
+                command=_go_on_line(table.session.save_path, addr, bound_port, go_on)))
     except OSError:  # a hang-up: the terminal is gone, and the exit status says how the host stopped
         pass
     return status()
+
+
+def _go_on_line(save: Path, addr: str, port: int, go_on: Sequence[str]) -> str:
+    """The command that serves the game again as it was served: the address served named always, not left to the
+    one kept beside the save (which a full disk may not have let the host write)."""
+    return " ".join(["tabletop", "host", "--resume", shell_path(save), "--listen",
+                     shlex.quote(f"{bracketed(addr)}:{port}"), *go_on])
 
 
 async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,

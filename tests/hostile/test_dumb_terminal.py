@@ -69,7 +69,7 @@ def _stub_serving(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     served: list[bool] = []
 
     async def serve(table: object, codes: object, addr: str, port: int, headless: bool, lang: str,
-                    go_on: object = ()) -> int:
+                    go_on: object = (), keep: object = None) -> int:
         served.append(headless)
         return 0
 

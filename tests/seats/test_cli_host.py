@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -147,8 +148,23 @@ def test_a_port_in_other_digits_is_joined_as_its_number() -> None:
     assert address("::1:\u0668\u0660") == "[::1]:80"
 
 
+def _resume_until_served(save: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """``host --headless --resume SAVE`` up to the moment it is served (its port bound): the codes kept beside the
+    save, then the host stops; its status (1: the codes could not be kept)."""
+    from tabletop.cli import host
+
+    async def served(table: object, codes: object, addr: str, port: int, headless: bool, lang: str,
+                     go_on: object = (), keep: object = None) -> int:
+        assert callable(keep)
+        return 0 if keep(f"{addr}:9330") else 1
+
+    with monkeypatch.context() as patched:
+        patched.setattr(host, "_serve", served)
+        return main(["host", "--headless", "--resume", str(save), "--listen", "127.0.0.1:0"])
+
+
 def _resume_until_listening(save: Path) -> int:
-    """``host --headless --resume SAVE`` on a port already taken: the host stops at listening, the codes written."""
+    """``host --headless --resume SAVE`` on a port already taken: the host stops at listening."""
     import socket
 
     with socket.socket() as taken:
@@ -157,8 +173,8 @@ def _resume_until_listening(save: Path) -> int:
         return main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{taken.getsockname()[1]}"])
 
 
-def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-85): a host resumed from a save damaged mid-game went on in
     ``game-recovered.jsonl`` with new codes, so every team's screen that tried to rejoin was told its code was
     wrong. The codes kept beside the save resumed are the recovered game's."""
@@ -173,7 +189,7 @@ def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
     save.write_bytes(b"".join(lines))
     first = {"facilitator": "F" * 16, "team:ru": "R" * 16, "team:ua": "U" * 16, "projector": "P" * 16}
     write_codes(save, first)
-    assert _resume_until_listening(save) == 1
+    assert _resume_until_served(save, monkeypatch) == 0
     err = capsys.readouterr().err
     assert "game-recovered.jsonl" in err, err
     recovered = tmp_path / "game-recovered.jsonl"
@@ -382,7 +398,7 @@ def test_no_join_line_puts_a_code_on_the_command_line(tmp_path: Path, code: str,
 
 @pytest.mark.parametrize("kind", ["fifo", "damaged"])
 def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
-        tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-104): ``host --resume`` waited for ever, saying nothing, on a codes file that was
     a FIFO; and a damaged codes file was replaced by new codes without a word, though the README promises the
     seats keep theirs. Both are said, and every seat gets a new code."""
@@ -398,7 +414,7 @@ def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
         os.mkfifo(codes_path(save))
     else:
         codes_path(save).write_text("garbage{", encoding="utf-8")
-    assert _resume_until_listening(save) == 1
+    assert _resume_until_served(save, monkeypatch) == 0
     err = capsys.readouterr().err
     said = "a named pipe" if kind == "fifo" else "damaged: not the join codes tabletop host writes"
     assert "the join codes kept beside the save" in err and said in err, err
@@ -407,7 +423,7 @@ def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
 
 
 def test_a_resumed_game_whose_codes_file_is_missing_says_every_seat_gets_a_new_code(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-123): a save copied to another laptop after a crash, without ``SAVE.codes``, was
     resumed with new codes and no word; every seat's screen fell back to "no seat has this code"."""
     from tabletop.content.loader import load_scenario
@@ -417,7 +433,7 @@ def test_a_resumed_game_whose_codes_file_is_missing_says_every_seat_gets_a_new_c
     save = tmp_path / "game.jsonl"
     record_bot_game(save, load_scenario("parallel-tracks"), 3)
     assert not codes_path(save).exists()
-    assert _resume_until_listening(save) == 1
+    assert _resume_until_served(save, monkeypatch) == 0
     err = capsys.readouterr().err
     assert f"no join codes are kept beside the save ({codes_path(save)})" in err, err
     assert "every seat gets a new code" in err and "Traceback" not in err
@@ -509,15 +525,15 @@ def test_a_resume_on_a_full_disk_keeps_its_intact_codes_file_and_a_needed_one_na
 
     save = tmp_path / "h.jsonl"
     record_bot_game(save, load_scenario("parallel-tracks"), 3)
-    _resume_until_listening(save)  # the codes of every seat, written beside it
+    assert _resume_until_served(save, monkeypatch) == 0  # the codes of every seat, written beside it
     kept = codes_path(save).read_bytes()
     _full_disk_for_codes(monkeypatch)
-    _resume_until_listening(save)
+    assert _resume_until_served(save, monkeypatch) == 0
     err = capsys.readouterr().err
-    assert "cannot write the join codes" not in err and "cannot listen on" in err, err
+    assert "cannot write the join codes" not in err, err
     assert codes_path(save).read_bytes() == kept
     codes_path(save).unlink()
-    assert _resume_until_listening(save) == 1
+    assert _resume_until_served(save, monkeypatch) == 1
     err = capsys.readouterr().err
     assert f"Free some space in {tmp_path}" in err, err
 
@@ -588,9 +604,10 @@ def test_join_codes_of_another_game_beside_a_save_are_said_and_replaced(
 
     served: list[dict[str, str]] = []
 
-    async def serve(_table: object, codes: dict[str, str], *_args: object, **_kwargs: object) -> int:
+    async def serve(_table: object, codes: dict[str, str], addr: str, port: int, *_args: object,
+                    keep: Callable[[str], bool], **_kwargs: object) -> int:
         served.append(dict(codes))
-        return 0
+        return 0 if keep(f"{addr}:{port or 9340}") else 1  # the codes are kept once the port is bound
 
     monkeypatch.setattr(host, "_serve", serve)
     scenario = load_scenario("parallel-tracks")
@@ -618,3 +635,32 @@ def test_join_codes_of_another_game_beside_a_save_are_said_and_replaced(
     assert main(["host", "--headless", "--resume", str(workshop_a), "--listen", "127.0.0.1:0"]) == 0
     assert {seat: served[-1][seat] for seat in b_codes} == b_codes, served
     assert "cannot be used" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("before", [b'{\n "facilitator": "FFFFFFFFFFFFFFFF",\n "listen": "127.0.0.1:9291"\n}', None])
+def test_a_resume_that_cannot_listen_leaves_the_codes_file_as_it_was(
+        tmp_path: Path, before: bytes | None, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-322): ``host --resume SAVE --listen BUSY`` failed to bind but had rewritten
+    ``SAVE.codes`` with the busy address, so the next plain ``--resume`` listened there (another workshop's port)
+    and not where the game was served. The address is kept beside the save once it is served, not before."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path
+    from tests.store.savekit import record_bot_game
+
+    save = tmp_path / "workshop.jsonl"
+    record_bot_game(save, load_scenario("parallel-tracks"), 3)
+    if before is not None:
+        codes_path(save).write_bytes(before)
+    assert _resume_until_listening(save) == 1
+    assert "cannot listen" in capsys.readouterr().err
+    assert (codes_path(save).read_bytes() if codes_path(save).exists() else None) == before
+
+
+def test_the_line_to_go_on_names_the_address_served_even_the_default(tmp_path: Path) -> None:
+    """The closing line's resume command names the address the game was served on, whatever the codes file beside
+    the save could keep (a full disk keeps the codes without the address)."""
+    from tabletop.cli.host import _go_on_line
+
+    assert _go_on_line(Path("s.jsonl"), "127.0.0.1", 8765, ["--headless"]) == (
+        "tabletop host --resume s.jsonl --listen 127.0.0.1:8765 --headless")
+    assert _go_on_line(Path("s.jsonl"), "::", 9297, []) == "tabletop host --resume s.jsonl --listen '[::]:9297'"
