@@ -1219,7 +1219,15 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
                 welcome = await (client.connect() if first else client.reconnect())
             except Refused as exc:
                 self.client = None
-                self._ask_code(f"{exc.message} ({exc.code})", client.code)  # the code stays, to be put right
+                said = exc.message
+                if not first and exc.code == Wire.WRONG_CODE:  # this code joined here before: not a typo
+                    # found from outside: a screen that rejoined by itself an address where another game now ran was
+                    # told to check its code, though the code was right for its own game
+                    with using(self.lang):
+                        said = _("the game at {address} no longer knows this screen's code: another game may run "
+                                 "there now, or the facilitator made new codes. Ask the facilitator for the address "
+                                 "and the code").format(address=self.address)
+                self._ask_code(f"{said} ({exc.code})", client.code)  # the code stays, to be put right
                 return False
             except (OSError, Disconnected, asyncio.TimeoutError) as exc:
                 tries += 1

@@ -639,3 +639,31 @@ async def test_an_unexpected_error_sending_ends_the_screen_as_a_crash(tmp_path: 
                 await until(pilot, lambda: app._exception is not None, "the screen to stop on the error")
         assert isinstance(failed.value.error, RuntimeError), failed.value
         assert app.return_code == 1
+
+
+async def test_a_screen_refused_on_rejoining_is_told_the_game_here_no_longer_knows_its_code(tmp_path: Path) -> None:
+    """Found from outside (helper-322): a seat's screen whose host stopped rejoined by itself the same address, where
+    another game now ran, and was told "no seat has this code: check it with the facilitator", though its code had
+    joined there before. It is told that the game at this address no longer knows its code, and to ask the
+    facilitator for the address and the code."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            await host.stop()
+            await until(pilot, lambda: "The host closed the game" in _link(app), "the close to be said")
+            _, port = address.rsplit(":", 1)
+            other = Host(table, new_codes(table.seats), sleeper=Sleeps())  # another game's codes, on the same port
+            await other.start("127.0.0.1", int(port))
+            try:
+                await until(pilot, lambda: isinstance(app.screen, CodeScreen) and app.screen.query("#code-error")
+                            and "WRONG_CODE" in str(app.screen.query_one("#code-error", Static).render()),
+                            "the refusal to be said")
+                said = str(app.screen.query_one("#code-error", Static).render())
+                assert "no longer knows this screen's code" in said and "check it" not in said, said
+                assert "Ask the facilitator for the address and the code" in said, said
+                assert app.screen.query_one(Input).value == codes["team:ru"]
+            finally:
+                await other.stop()
+    table.session.close()
