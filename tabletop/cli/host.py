@@ -25,7 +25,7 @@ from .arguments import _seed, _whole
 from .play import (_TIMER_HELP, _bots, _save_refused, _teams, language_refused, looks_like_a_save, read_timers,
                    save_elsewhere)
 from .screens import at_a_terminal, cannot_draw, end_soon, lost_or_moved, not_utf8, readable_anywhere
-from .terminal import _err, _line, _out, control_refused
+from .terminal import _err, _line, _out, control_refused, listen_refused
 from ..lang import Domain
 from ..content.literal import shell_path
 from ..content.oswords import system_words
@@ -263,8 +263,7 @@ def cmd_host(args: argparse.Namespace) -> int:
             _discard_new(session.save_path)
         return status
     except OSError as exc:
-        _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
-                                                                          problem=system_words(exc)))
+        _err(listen_refused("tabletop host", addr, port, exc, resumed=bool(args.resume)))  # untranslated: the command
         if not args.resume and session.state.seq == 0:  # a new game nobody played: no save left to block a retry
             session.close()
             _discard_new(session.save_path)

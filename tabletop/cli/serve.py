@@ -21,9 +21,8 @@ from .arguments import _positive
 from .join import address
 from .lifeline import SERVE_PID
 from .servelimits import MAX_SCREENS, MAX_SCREENS_PER_ADDRESS, VIEWPORT
-from .terminal import _err, _out
+from .terminal import _err, _out, listen_refused
 from ..lang import LANGUAGES, NAMES, Domain, current, named_language
-from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -218,7 +217,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         _can_listen(host.strip("[]"), int(port))  # before any address is announced to the room
     except OSError as exc:
-        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))
+        _err(listen_refused("tabletop serve", host.strip("[]"), int(port), exc))  # untranslated: the command
         return 1
     if host not in _LOOPBACK:
         _err(_("tabletop serve: listening on {address}: the page and every key typed in it travel unencrypted; "
@@ -242,6 +241,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
                              max_screens=args.max_screens, max_screens_per_address=args.max_screens_per_address)
             serving.serve()
     except OSError as exc:
-        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))
+        _err(listen_refused("tabletop serve", host.strip("[]"), int(port), exc))  # untranslated: the command
         return 1
     return 130 if serving.interrupted else 0  # Ctrl+C: as every command's (128 + SIGINT)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from ..content import ContentError
 from ..content.literal import literal
+from ..content.oswords import system_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -134,3 +137,25 @@ def output_refused(path: str, option: str = "-o") -> tuple[str, int] | None:
     if (refused := no_place_for_a_file(Path(path), option)) is not None:
         return refused, 1
     return None
+
+
+def listen_refused(command: str, host: str, port: int, exc: OSError, *, resumed: bool = False) -> str:
+    """Why ``command`` (host, serve) cannot listen on ``host:port`` (an IPv6 address in brackets), the system's
+    reason in the user's language, and for a port in use what to do. Found from outside: a second workshop's host
+    said asyncio's English words ("error while attempting to bind on address …") under --lang ru, printed ``[::]``
+    as ``:::9297``, and "the same command can be run again", which only failed the same way."""
+    address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    # asyncio words the bind's refusal itself, in English: the system's own words by its number
+    problem = system_words(OSError(exc.errno, os.strerror(exc.errno)) if exc.errno else exc)
+    if exc.errno != errno.EADDRINUSE:
+        return _("{command}: cannot listen on {address}: {problem}").format(
+            command=command, address=address, problem=problem)
+    where = address.rpartition(":")[0] + ":PORT"
+    if resumed:  # the seats' screens keep retrying the address they joined
+        return _("{command}: cannot listen on {address}: {problem}. Another program holds this port (perhaps another "
+                 "workshop's tabletop host or serve on this machine): choose another port with --listen {where}; "
+                 "the screens must then join at the new address (they keep trying the old one)").format(
+                     command=command, address=address, problem=problem, where=where)
+    return _("{command}: cannot listen on {address}: {problem}. Another program holds this port (perhaps another "
+             "workshop's tabletop host or serve on this machine): choose another port with --listen {where}").format(
+                 command=command, address=address, problem=problem, where=where)

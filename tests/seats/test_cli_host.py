@@ -664,3 +664,55 @@ def test_the_line_to_go_on_names_the_address_served_even_the_default(tmp_path: P
     assert _go_on_line(Path("s.jsonl"), "127.0.0.1", 8765, ["--headless"]) == (
         "tabletop host --resume s.jsonl --listen 127.0.0.1:8765 --headless")
     assert _go_on_line(Path("s.jsonl"), "::", 9297, []) == "tabletop host --resume s.jsonl --listen '[::]:9297'"
+
+
+def _bind_refused_as_asyncio_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The host's port is in use: asyncio's own words, English whatever the language ("error while attempting to
+    bind on address …"), with the errno."""
+    import errno
+
+    from tabletop.seats.host import Host
+
+    async def taken(self: object, host: str = "", port: int = 0) -> tuple[str, int]:
+        raise OSError(errno.EADDRINUSE, f"error while attempting to bind on address ({host!r}, {port}): address "
+                                        "already in use")
+
+    monkeypatch.setattr(Host, "start", taken)
+
+
+@pytest.mark.parametrize(("lang", "reason", "advice"), [
+    ("en", "Address already in use", "choose another port with --listen [::]:PORT"),
+    ("ru", "Адрес уже используется", "--listen [::]:PORT"),
+    ("uk", "Адреса вже використовується", "--listen [::]:PORT"),
+])
+def test_a_port_in_use_says_what_to_do_in_the_user_s_language(
+        tmp_path: Path, lang: str, reason: str, advice: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-322): a second workshop's host on a port in use said asyncio's English words
+    ("error while attempting to bind …"), under --lang ru too, printed ``[::]`` as ``:::9331``, and not what to do."""
+    from tabletop.lang import set_language
+
+    _bind_refused_as_asyncio_says(monkeypatch)
+    try:
+        assert main(["--lang", lang, "host", "--headless", "--seed", "3", "--listen", "[::]:9331",
+                     "--save", str(tmp_path / "w.jsonl")]) == 1
+    finally:
+        set_language("en")
+    err = capsys.readouterr().err
+    assert "[::]:9331" in err and ":::9331" not in err, err
+    assert reason in err and "error while attempting" not in err, err
+    assert advice in err, err
+
+
+def test_a_resume_on_a_port_in_use_says_the_screens_then_join_at_the_new_address(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+
+    save = tmp_path / "w.jsonl"
+    Session.start(load_scenario("parallel-tracks"), 3, save).close()
+    _bind_refused_as_asyncio_says(monkeypatch)
+    assert main(["host", "--headless", "--resume", str(save), "--listen", "127.0.0.1:9331"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot listen on 127.0.0.1:9331: Address already in use" in err, err
+    assert "the screens must then join at the new address" in err, err

@@ -252,3 +252,17 @@ async def test_the_code_page_offers_our_languages_and_f4_words_it_anew() -> None
 
             title = Domain("tui").words()[0]("Type the code the facilitator gave your seat, then Enter.")
         assert title in "\n".join(screen_lines(app)), "\n".join(screen_lines(app))
+
+
+def test_a_port_in_use_is_worded_as_the_host_words_it(capsys) -> None:  # noqa: ANN001 - pytest's fixture
+    """One wording for host and serve (found from outside: the two said a port in use differently)."""
+    from tabletop.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--listen", f"127.0.0.1:{port}", "127.0.0.1:9"]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in err, err
+    assert "choose another port with --listen 127.0.0.1:PORT" in err, err
