@@ -211,7 +211,32 @@ def _from_note(save: Path) -> str | None:
         words = _("pid {pid}").format(pid=pid)
     if isinstance(started, str) and _STARTED.fullmatch(started):
         words = _("{who}, started {started}").format(who=words, started=started)
+    # found from outside: two workshops on one machine, each with a saves/workshop.jsonl, told apart only by the
+    # command (its --listen, its --save); a line break or a control character is shown as the terminal shows none
+    command = info.get("command")
+    if isinstance(command, str) and command.strip():
+        words = _("{who}, running {command}").format(who=words, command=" ".join(command.split())[:400])
     return words
+
+
+def holder(path: str | Path) -> str | None:
+    """Who holds the lock on the save at ``path`` ("pid 1234, started …, running …"), seen in the kernel's table of
+    locks without taking it (a lock taken to look would refuse a tabletop opening the save that moment); None when
+    none is seen (a save nobody has open, or a system without that table)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if (seen := _from_proc_locks(st)) is None:
+        return None
+    return _from_note(Path(os.path.realpath(path))) or seen
+
+
+def in_use_message(shown: str | Path, who: str) -> str:
+    """A new save's name that a save in use holds: said as in use (found from outside: "use --resume", followed,
+    gave "is open in another tabletop": a step for nothing)."""
+    return _("{path} is in use right now by another tabletop ({who}); a save is never overwritten: give --save the "
+             "name of a new file").format(path=shown, who=who)
 
 
 def _from_proc_locks(st: os.stat_result) -> str | None:

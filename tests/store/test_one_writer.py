@@ -84,7 +84,8 @@ def test_two_tabletops_on_one_save(tmp_path: Path) -> None:
         assert "Traceback" not in err
         assert re.fullmatch(
             rf"tabletop resume: {re.escape(str(path))} is open in another tabletop \(pid {first.proc.pid}, "
-            r"started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\); close it there first\n",
+            r"started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, "
+            rf"running tabletop resume {re.escape(str(path))}\); close it there first\n",
             err,
         ), err
         assert path.read_bytes() == before
@@ -209,3 +210,37 @@ def test_the_holders_note_goes_through_no_name_another_user_planted(tmp_path: Pa
         untouched(trap, planted, other, note)
     finally:
         writer.close()
+
+
+def test_the_refusal_names_the_command_kept_in_the_lock_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-322): two workshops on one machine, each with a ``saves/workshop.jsonl``; the
+    refusal named a pid and a start time, but not the command (its --listen, its --save) that tells them apart."""
+    path = record_bot_game(tmp_path / "room.jsonl", scenario(), 3).path
+    monkeypatch.setattr(sys, "argv", ["tabletop", "host", "--listen", "127.0.0.1:9330", "--save", "saves/w.jsonl"])
+    first = resume(path)
+    try:
+        with pytest.raises(SaveBusy) as refused:
+            resume(path)
+        said = str(refused.value)
+        assert "running tabletop host --listen 127.0.0.1:9330 --save saves/w.jsonl" in said, said
+    finally:
+        first.writer.close()
+
+
+@pytest.mark.parametrize("command", ["play", "host"])
+def test_a_new_game_onto_a_save_in_use_says_it_is_in_use(tmp_path: Path, command: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-322): ``play --save``/``host --save`` onto a save another workshop was playing
+    said "use tabletop host --resume", and following it gave "is open in another tabletop": one step for nothing."""
+    from tabletop.cli import main
+
+    path = record_bot_game(tmp_path / "workshop.jsonl", scenario(), 3).path
+    first = resume(path)
+    try:
+        argv = [command, "--seed", "3", "--save", str(path)]
+        assert main(argv + (["--headless", "--listen", "127.0.0.1:0"] if command == "host" else [])) == 1
+    finally:
+        first.writer.close()
+    err = capsys.readouterr().err
+    assert f"is in use right now by another tabletop (pid {os.getpid()}, started " in err, err
+    assert "--resume" not in err and "tabletop resume" not in err, err
