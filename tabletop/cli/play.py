@@ -130,9 +130,9 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def _exists(path: Path) -> str:
     """A new save's name that a save holds already (found before the start, or made by another play meanwhile)."""
-    from ..store.lock import holder, in_use_message  # an error path: not on the start path
+    from ..store.lock import in_use_by, in_use_message  # an error path: not on the start path
 
-    if (who := holder(path)) is not None:
+    if (who := in_use_by(path)) is not None:
         return f"tabletop play: {in_use_message(shell_path(path), who)}"  # untranslated: the command's name
     return _("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})").format(
         path=shell_path(path))

@@ -219,7 +219,7 @@ def _from_note(save: Path) -> str | None:
     return words
 
 
-def holder(path: str | Path) -> str | None:
+def in_use_by(path: str | Path) -> str | None:
     """Who holds the lock on the save at ``path`` ("pid 1234, started …, running …"), seen in the kernel's table of
     locks without taking it (a lock taken to look would refuse a tabletop opening the save that moment); None when
     none is seen (a save nobody has open, or a system without that table)."""
