@@ -117,8 +117,10 @@ class Problem(NamedTuple):
 class ContentError(Exception):
     """Content that cannot be used; carries every problem found, not just the first."""
 
-    def __init__(self, problems: Sequence[Problem]):
+    def __init__(self, problems: Sequence[Problem], unknown_key: bool = False):
         self.problems = tuple(problems)
+        #: the first problem is a key the schema does not have (in a save's embedded scenario: a newer tabletop's?)
+        self.unknown_key = unknown_key
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

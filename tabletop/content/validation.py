@@ -469,6 +469,7 @@ def validate(source: SourceFile, cls: type[ContentModel]) -> Any:
         checked = model.model_validate(source.data)
     except ValidationError as exc:
         problems = []
+        first_unknown = False
         errors = _one_branch(source.data, exc.errors(include_url=False))
         locs = [tuple(e["loc"]) for e in errors]
         for err in errors:
@@ -477,6 +478,8 @@ def validate(source: SourceFile, cls: type[ContentModel]) -> Any:
             if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
                 continue
             path, message = _translate(model, source.data, err)
+            if not problems:  # the problem a reader is shown first (a save's embedded scenario: the only one)
+                first_unknown = err["type"] == "extra_forbidden"
             problems.append(source.problem(path, message))
-        raise ContentError(dedupe(problems)) from None
+        raise ContentError(dedupe(problems), unknown_key=first_unknown) from None
     return _content(checked)

@@ -21,6 +21,16 @@ class SaveError(Exception):
         super().__init__(f"{path}: {message}")
 
 
+def maybe_newer(message: str, unknown_key: bool) -> str:
+    """``message``, of damage whose problem is a key this tabletop does not know (``unknown_key``), with the likely
+    cause: a newer tabletop wrote it (found from outside: an older tabletop called a newer save "damaged" and no more).
+    It may still be damage, and is called so."""
+    if not unknown_key:
+        return message
+    return _("{message}; it may have been written by a newer tabletop: if so, install a newer tabletop to read it").format(
+        message=message)
+
+
 def damage_words(kind: str) -> str:
     """A kind of damage (its English id: ``changed line``, ``torn tail``...) in the language of the moment."""
     return _(kind)

@@ -24,7 +24,7 @@ from ..engine.actions import IndependenceBreach
 from ..lang import Domain
 from .checking import difference, recorded_difference
 from .embedded import Recent, embedded_scenario
-from .errors import SaveError, damage_words
+from .errors import SaveError, damage_words, maybe_newer
 from .files import numbered
 from .lines import FORMAT, MAX_LINE, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
@@ -380,8 +380,8 @@ class SaveReader:
             try:
                 self.scenario = embedded_scenario(p, self.header, self.header_chain)
             except ContentError as exc:
-                raise SaveError(p, _("the embedded scenario is not valid: {problem}").format(problem=exc.problems[0]), 0,
-                                N_("damaged header")) from None
+                said = _("the embedded scenario is not valid: {problem}").format(problem=exc.problems[0])
+                raise SaveError(p, maybe_newer(said, exc.unknown_key), 0, N_("damaged header")) from None
         except BaseException:
             self._open.close()
             raise
@@ -459,7 +459,7 @@ class SaveReader:
             try:
                 event = _event(record, body, raw, self._whole)
             except ShapeError as exc:
-                self.damage = Damage(seq, line_no, N_("malformed event"), str(exc))
+                self.damage = Damage(seq, line_no, N_("malformed event"), maybe_newer(str(exc), exc.unknown_key))
                 break
             except (KeyError, TypeError, ValueError) as exc:
                 self.damage = Damage(seq, line_no, N_("malformed event"), str(exc))
@@ -559,6 +559,10 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
                                  "validate checks a ruleset or a deck, tabletop sweep runs a sweep file"), 0)
         raise SaveError(p, _("not a tabletop save (the first line is not a save header)"), 0)
     version = header.get("version")
+    if type(version) is int and version > VERSION:  # not damaged: a newer tabletop wrote it, and a newer one reads it
+        raise SaveError(p, _("written by a newer tabletop (save format {version}; this one reads formats {first}\u2013"
+                             "{last}): install a newer tabletop to read it").format(
+            version=version, first=READABLE[0], last=VERSION), 0, N_("newer format"))
     if version not in READABLE or isinstance(version, bool):
         raise SaveError(p, _("unknown save format version {version} (this tabletop reads versions {first} to {last})").format(
             version=repr(version), first=READABLE[0], last=VERSION), 0, N_("unknown version"))

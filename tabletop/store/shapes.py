@@ -42,10 +42,16 @@ _TYPE_WORDS = {
 class ShapeError(ValueError):
     """A value that is not what the save's schema says: its key path, and what was expected and found."""
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str, message: str, unknown_key: bool = False):
         self.path = path
         self.message = message
+        #: the deviation is a key the schema does not have (a newer tabletop's, perhaps)
+        self.unknown_key = unknown_key
         super().__init__(f"{path}: {message}")
+
+
+class _UnknownKey(str):
+    """The words of a key the schema does not have: :class:`ShapeError` marks it ``unknown_key``."""
 
 
 def show(value: Any, limit: int = 60) -> str:
@@ -277,7 +283,8 @@ def _explainer(
                 child = children.get(key)
                 if child is None:
                     if closed:
-                        return _join(path, key), _("unknown key (expected one of {keys})").format(keys=", ".join(children))
+                        return _join(path, key), _UnknownKey(_("unknown key (expected one of {keys})").format(
+                            keys=", ".join(children)))
                     if extra is not None and not extra.check(value):
                         return extra.explain(value, _join(path, key))
                 elif not child.check(value):
@@ -324,7 +331,7 @@ class Shape:
             return
         found = self._explain(record, "")
         path, message = found if found is not None else ("", _("does not have the shape of a save line"))
-        raise ShapeError(path or _("the line"), message)
+        raise ShapeError(path or _("the line"), message, isinstance(message, _UnknownKey))
 
     def check_line(self, raw: bytes, record: Any) -> None:
         """``check(record)``, ``record`` being the JSON of the line ``raw``; a line that passed lately is not checked again.

@@ -20,7 +20,7 @@ from .checking import chance_difference, difference, recorded_difference
 from .heads import head_line
 from .._collector import collector_paused
 from .reading import Damage, SavedEvent, SaveReader, whole_shape
-from .errors import damage_words
+from .errors import damage_words, maybe_newer
 from .savefile import SaveError
 from .sealing import SealBook, broken_reveal
 from .shapes import show
@@ -28,8 +28,9 @@ from .shapes import show
 _, ngettext, N_ = Domain("store").words()
 
 #: the kinds of error of a path that was never read as a save (missing, a folder, a FIFO or a device, no
-#: permission, not a save at all): ``verify`` says why, and does not call the file damaged
-_NOT_READ = ("missing", "not a file", "unreadable", "not a save")  # untranslated: kinds (ids)
+#: permission, not a save at all, a save of a format only a newer tabletop reads): ``verify`` says why, and does not
+#: call the file damaged
+_NOT_READ = ("missing", "not a file", "unreadable", "not a save", "newer format")  # untranslated: kinds (ids)
 
 @dataclass
 class VerifyReport:
@@ -232,7 +233,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
         else:
             malformed = whole_shape(event) if damage is not None else None
         if malformed is not None:  # where a reader that checks every line stops: the line is not an event
-            report.damage = Damage(event.seq, line, N_("malformed event"), str(malformed))
+            report.damage = Damage(event.seq, line, N_("malformed event"), maybe_newer(str(malformed), malformed.unknown_key))
             return _finished(report, state, committed, opened)
         report.chains.append(event.chain)
         if revealed:  # its reveal (if any) opened commitments made earlier, each matching

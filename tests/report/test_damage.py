@@ -153,7 +153,7 @@ def test_an_event_that_replays_otherwise_ends_the_intact_part_where_verify_names
     [
         (b"", "empty"),
         (b"hello\n", "not a tabletop save"),
-        (b'{"format": "tabletop-save", "version": 99, "seed": 1}\n', "unknown save format version"),
+        (b'{"format": "tabletop-save", "version": 99, "seed": 1}\n', "written by a newer tabletop (save format 99"),
     ],
 )
 def test_a_file_that_is_not_a_save_is_refused_by_name(tmp_path: Path, content: bytes, message: str) -> None:

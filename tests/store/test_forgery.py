@@ -340,7 +340,8 @@ def test_dice_and_total_forged_together(tmp_path: Path) -> None:
                                         'found "2026-01-31 09:05:00"'),
         ("state", "not a hash", 'state: expected a string matching ^[0-9a-f]{32}$, found "not a hash"'),
         ("forged", 1, "forged: unknown key (expected one of seq, time, round, phase, actor, track, action, result, "
-                      "state, clock, seal, reveal, chain)"),
+                      "state, clock, seal, reveal, chain); it may have been written by a newer tabletop: if so, install "
+                      "a newer tabletop to read it"),
         ("clock", {"phase_left": -5, "paused": False, "elapsed": 0}, "clock.phase_left: expected a whole number or null \u2265 0, found -5"),
         ("clock", {"phase_left": 5, "paused": False}, "clock.elapsed: missing (expected a whole number \u2265 0)"),
         ("clock", {"phase_left": 5, "paused": "no", "elapsed": 0}, "clock.paused: expected true or false, found \"no\""),
