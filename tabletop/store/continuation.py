@@ -2,7 +2,9 @@
 
 ``tabletop resume`` leaves a damaged save as it is and plays on in a copy
 beside it, ``NAME-recovered.jsonl`` (``-recovered-2``, ``-3``... when taken),
-that starts with the damaged save's intact lines, byte for byte. Found from
+that starts with the damaged save's intact lines, byte for byte (in the
+current format: a save of an older format, damaged or not, goes on in such a
+copy too, its chain recomputed from a header that says so). Found from
 outside: ``verify`` and the report of the damaged save did not name the copy
 where the game went on, and the copy's report did not say it was one; a
 debrief read either as the whole game. Both are found here by their bytes,
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import files
+from .lines import in_current_format
 
 #: the most copies of one save looked for (as ``resume`` makes them)
 _MAX_COPIES = 99
@@ -100,10 +103,13 @@ def _real(path: str | Path) -> Path:
 
 def continued_in(path: str | Path, events: int) -> Path | None:
     """The recovered copy beside the save ``path`` that holds its header and first ``events`` events, byte for
-    byte (None: none)."""
+    byte or in the current format (None: none)."""
     real = _real(path)
     kept = _head(real, events + 1)
-    return None if kept is None else copy_holding(real, kept)
+    if kept is None:
+        return None
+    # byte for byte, or in the current format, as resume now copies a save of an older format (and a damaged one)
+    return copy_holding(real, kept) or copy_holding(real, in_current_format(kept))
 
 
 def continues(path: str | Path) -> tuple[Path, int] | None:

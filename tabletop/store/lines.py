@@ -79,3 +79,28 @@ def split_chain(raw: bytes) -> tuple[bytes, str] | None:
         return raw[:idx] + b"}", chain.decode("ascii")
     except UnicodeDecodeError:
         return None
+
+
+def in_current_format(lines: bytes) -> bytes:
+    """Whole lines of a save, its header first (intact, as a reader took them), as this tabletop writes them: the
+    header of an older format says the current one, and every chain is recomputed from it; the rest of each line
+    is as it was. The lines themselves when they are of the current format already (or not a save's).
+
+    A save of an older format is continued in such a copy, never in place (see ``VERSION``): a tabletop that reads
+    only that format reads the file it wrote whole ever after, and refuses the copy by its version."""
+    out: list[bytes] = []
+    prev = ""
+    for n, written in enumerate(lines.splitlines(keepends=True)):
+        split = split_chain(written.rstrip(b"\n"))
+        if split is None:
+            return lines
+        body = split[0]
+        if n == 0:
+            header = json.loads(body)
+            if not isinstance(header, dict) or header.get("version") == VERSION:
+                return lines
+            body = canonical({**header, "version": VERSION})
+        chain = chain_hash(prev, body)
+        out.append(body[:-1] + _CHAIN_KEY + chain.encode("ascii") + b'"}\n')
+        prev = chain
+    return b"".join(out)

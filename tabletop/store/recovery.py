@@ -10,6 +10,7 @@ from ..engine import State
 from ..lang import Domain
 from . import files
 from .continuation import copy_holding, copy_name, lines_left_out
+from .lines import VERSION, in_current_format
 from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
@@ -71,7 +72,9 @@ def resume(path: str | Path, durable: bool = True) -> Resumed:
     A torn last line (a crash mid-write) is cut off in place (the same file,
     so the lock and any links stay). Other damage leaves the file untouched:
     play goes on in a new ``-recovered`` save holding the events before the
-    damage.
+    damage. So does a save of an older format: its lines are copied in the
+    current format (:func:`.lines.in_current_format`) and the game goes on
+    there, the file left whole for the tabletops that read only its format.
     """
     held = _Held(*open_to_write(path))
     try:
@@ -85,7 +88,8 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     save = open_save(held.real)
     messages: list[str] = []
     rewound: int | None = None
-    origin: tuple[Path, int, str] | None = None  # the damaged save a copy is made of: path, events kept, what is wrong
+    # the save a copy is made of: path, events kept, what is wrong (a number: its older format, nothing else)
+    origin: tuple[Path, int, str | int] | None = None
     if save.damage is not None:
         if save.damage.kind == "torn tail":  # untranslated: a damage kind (an id)
             try:
@@ -132,6 +136,20 @@ def _resume(held: _Held, durable: bool) -> Resumed:
         )
         rewound = seq - 1 if rewound is None else min(rewound, seq - 1)
         save = open_save(held.real)
+    if (old := save.header.get("version")) != VERSION:
+        # found from outside: lines of this format appended under an older header made the tabletop that wrote it
+        # call the save damaged, and its resume split the game in two (see lines.VERSION)
+        prefix = _intact_prefix(save)
+        if _continued_before(held, prefix):
+            return _again(held, durable, _("The save is in save format {old}. It was continued before in {path}: the "
+                                           "game continues there.").format(old=old, path=held.real))
+        origin = (held.real, len(save), old)
+        _recovered_copy(held, prefix)
+        messages.append(
+            _("The save is in save format {old}, which the tabletops that wrote it read; this tabletop writes format "
+              "{new}. It was left as it is; the game continues from event {n} in {path}.").format(
+                old=old, new=VERSION, n=len(save), path=held.real))
+        save = open_save(held.real)
     held.lock.announce()
     state = save.final_state()
     seals = SealBook.of_save(save.header, save.events)  # a reveal after the resume opens the entries sealed before it
@@ -142,23 +160,29 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     return Resumed(save, state, writer, messages, rewound, lost)
 
 
-def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, kept: int, wrong: str
+def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, kept: int, wrong: str | int
                  ) -> tuple[State, int]:
     """The copy's first event of its own: a note saying which damaged save it goes on from, after which event, and
     how much of it is not in the game (found from outside: a copy renamed or moved read as the whole game, and
     nothing told the room that what it had seen played after that event was gone). A note, as the facilitator
     writes one: public, no game step, kept in the record, the replay and the report. Also the number of the
-    damaged save's lines not in the game."""
+    damaged save's lines not in the game. ``wrong`` a number: the save is not damaged, only of that older format."""
     from ..engine import Action, RuleViolation, apply
     from ..lang import SOURCE, current
 
     lines = lines_left_out(original, kept)
-    text = ngettext(
-        "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
-        "{n} (chain head {head}). {k} more line of that save, what was played after it, is not in this game.",
-        "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
-        "{n} (chain head {head}). {k} more lines of that save, what was played after it, are not in this game.",
-        lines).format(path=original, wrong=wrong, n=kept, head=save.last_chain[:12], k=lines)
+    if isinstance(wrong, int):
+        text = _("Continued by tabletop resume in save format {new}: the save {path} (format {old}, which the "
+                 "tabletops that wrote it read) is left as it was; the game goes on here after its event {n} (chain "
+                 "head {head}).").format(new=VERSION, path=original, old=wrong, n=kept,
+                                         head=save.last_chain[:12])
+    else:
+        text = ngettext(
+            "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
+            "{n} (chain head {head}). {k} more line of that save, what was played after it, is not in this game.",
+            "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
+            "{n} (chain head {head}). {k} more lines of that save, what was played after it, are not in this game.",
+            lines).format(path=original, wrong=wrong, n=kept, head=save.last_chain[:12], k=lines)
     try:
         noted = apply(state, Action("note", text=text, lang=None if current() == SOURCE else current()))
     except RuleViolation:  # the engine takes no note here: the copy goes on without one
@@ -174,7 +198,8 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
 
     One damaged save has one continuation: a second resume, at once in another terminal or the next day,
     goes on in it, and never starts a second copy that the game splits into."""
-    found = copy_holding(held.real, prefix)
+    # in the current format, as a copy is written; as it is, as a copy was written before tabletop wrote them so
+    found = copy_holding(held.real, in_current_format(prefix)) or copy_holding(held.real, prefix)
     if found is None:
         return False
     held.move_to(*open_to_write(found))
@@ -192,9 +217,10 @@ def _again(held: _Held, durable: bool, said: str) -> Resumed:
 
 
 def _recovered_copy(held: _Held, data: bytes) -> None:
-    """Write ``data`` to a new ``NAME-recovered.jsonl`` beside the save, locked, and hold it instead."""
+    """Write ``data`` (a save's intact lines) to a new ``NAME-recovered.jsonl`` beside the save, in the current
+    format, locked, and hold it instead."""
     def fill(fd: int) -> None:
-        files.write_all(fd, data)
+        files.write_all(fd, in_current_format(data))  # never a line of this format under an older header
 
     try:  # its owner's alone, as every save is (an original an older tabletop made readable by all included)
         target, fd, lock = born_locked(copy_name(held.real, 1), fill)

@@ -18,6 +18,7 @@ from ..engine.actions import CHANCE_KINDS, IndependenceBreach
 from ..engine.review import rounds_played
 from .checking import chance_difference, difference, recorded_difference
 from .heads import head_line
+from .lines import VERSION
 from .._collector import collector_paused
 from .reading import Damage, SavedEvent, SaveReader, whole_shape
 from .errors import damage_words, maybe_newer
@@ -65,6 +66,9 @@ class VerifyReport:
     written_again_in: Path | None = None
     #: a recovered copy: the damaged save it goes on from, and how many of that save's events it starts with
     continues: tuple[Path, int] | None = None
+    #: the save's format, when older than the one this tabletop writes (``resume`` goes on in a copy of the current
+    #: format, named in ``continued_in``)
+    older_format: int | None = None
 
     @property
     def head(self) -> str | None:
@@ -120,7 +124,11 @@ class VerifyReport:
                 ).format(path=self.path, events=self.events, rounds=self.rounds, chance=self.chance_checked),
                 *self.notes,
             ]
-            if self.written_again_in is not None:
+            if self.continued_in is not None:  # a save of an older format, left whole: the game went on in a copy
+                out.append(_("  the game went on from these events in {path}, in save format {new} (made by tabletop "
+                             "resume; this file is kept as it was, in format {old})").format(
+                    path=self.continued_in, new=VERSION, old=self.older_format))
+            elif self.written_again_in is not None:
                 out.append(written_again_line(self.written_again_in))
         if self.continues is not None:
             original, kept = self.continues
@@ -180,7 +188,7 @@ def verify(path: str | Path, head: str | None = None) -> VerifyReport:
     if report.error is None:
         from .continuation import continued_in, continues, written_again_in
 
-        if report.damage is not None and report.damage.seq > 0:
+        if (report.damage is not None and report.damage.seq > 0) or (report.damage is None and report.older_format):
             report.continued_in = continued_in(path, report.events)
         if report.continued_in is None and (report.damage is None or report.damage.seq > 0):
             report.written_again_in = written_again_in(path, report.events)
@@ -211,6 +219,8 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     as a reader that checks every line whole names it (tested on every forgery of ``test_forgery``).
     """
     report.chains = [reader.header_chain]
+    if reader.header["version"] != VERSION:
+        report.older_format = reader.header["version"]
     events = reader.events()
     header = _header_difference(reader.header, reader.scenario)
     if header is not None:

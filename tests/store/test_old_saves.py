@@ -2,7 +2,8 @@
 
 They verify (their words are not compared: nothing shows them any more), and
 readers get each event as the game replays it, worded by ``tell``: in English
-the very summary the line recorded. Resumed, they go on in the new line format.
+the very summary the line recorded. Resumed, they go on in a copy of the new format beside
+them, left whole for the tabletops that read only theirs.
 """
 
 from __future__ import annotations
@@ -59,11 +60,22 @@ def test_an_old_lines_words_are_not_held_against_the_game(tmp_path: Path) -> Non
     assert not report.ok and report.damage is not None and report.damage.seq == 3
 
 
-def test_an_old_save_resumed_goes_on_in_the_new_format(tmp_path: Path) -> None:
+def test_an_old_save_resumed_goes_on_in_a_copy_in_the_new_format(tmp_path: Path) -> None:
+    """Found from outside (helper-321): format 2 lines appended under a header of format 1 made the tabletop that
+    wrote it call the save damaged, and its resume then split the game in two. The old file is left byte for byte
+    for the tabletops that read only format 1; the game goes on in a copy of the current format, as a damaged
+    save's does, and says so."""
     path = tmp_path / "old.jsonl"
     shutil.copy(OLD[0], path)
+    before = path.read_bytes()
+    kept = len(before.splitlines()) - 1
+    copy = tmp_path / "old-recovered.jsonl"
     resumed = resume(path, durable=False)
     try:
+        assert resumed.messages == [
+            f"The save is in save format 1, which the tabletops that wrote it read; this tabletop writes format 2. "
+            f"It was left as it is; the game continues from event {kept} in {copy}."]
+        assert resumed.rewound is None and resumed.lost == 0  # nothing dropped
         state = resumed.state
         from tabletop.engine import apply
 
@@ -71,9 +83,21 @@ def test_an_old_save_resumed_goes_on_in_the_new_format(tmp_path: Path) -> None:
         resumed.writer.append(state)
     finally:
         resumed.writer.close()
-    assert verify(path).ok
-    last = json.loads(path.read_text("utf-8").splitlines()[-1])
-    assert "summary" not in last["result"] and last["action"]["lang"] == "en"
+    assert path.read_bytes() == before and verify(path).ok
+    lines = [json.loads(line) for line in copy.read_text("utf-8").splitlines()]
+    assert lines[0]["version"] == 2
+    noted = lines[kept + 1]  # the copy's first own event says where it comes from
+    assert noted["action"]["text"].startswith(f"Continued by tabletop resume in save format 2: the save {path} (format 1")
+    assert "summary" not in lines[-1]["result"] and lines[-1]["action"]["lang"] == "en"
+    assert verify(copy).ok and verify(copy).events == kept + 2
+    assert f"  the game went on from these events in {copy}, in save format 2" in "\n".join(verify(path).lines())
+    again = resume(path, durable=False)  # one game, one copy: a second resume goes on in it
+    try:
+        assert again.writer.path == copy and len(again.save) == kept + 2
+        assert again.messages[0] == f"The save is in save format 1. It was continued before in {copy}: the game continues there."
+    finally:
+        again.writer.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old-recovered.jsonl", "old.jsonl"]
 
 
 def test_an_inject_written_before_its_unmet_condition_was_recorded_still_verifies(tmp_path: Path) -> None:
