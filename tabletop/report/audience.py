@@ -2,7 +2,7 @@
 
 ``participants`` leaves out every card's control note, every discussion
 prompt not marked ``participants = true``, the game's seed and the save's
-folder, and shows a secret
+folder (and its file name, when that holds the seed), and shows a secret
 objective only once the game is over and only if the ruleset reveals
 objectives at the end (``reveal_objectives = "end"``, the default). A sealed
 move not revealed when the save stops shows as committed, as the room saw it,
@@ -18,7 +18,7 @@ from .arguments import seal_arguments
 from ..engine.review import noted_event
 from ..lang import Domain
 from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, NOTES_KEPT, SEALED_MOVE, SEALED_UNREVEALED,
-                    SECRETS_HIDDEN, SEED_AND_FOLDER, sealed_committed, sealed_note, sealed_note_text, undo_sealed)
+                    SECRETS_HIDDEN, SEED_AND_FOLDER, NAME_WITH_SEED, sealed_committed, sealed_note, sealed_note_text, undo_sealed)
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -61,9 +61,12 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
         out["prompts"] = shown_prompts
     # the seed foretells every card and die of a live game; the path names the facilitator's folders (its file name
     # stays) (found by a security auditor)
-    out["scenario"].pop("seed", None)
+    seed = out["scenario"].pop("seed", None)
     out["scenario"].pop("path", None)
     left_out.append(_(SEED_AND_FOLDER))
+    if seed is not None and str(seed) in out["scenario"].get("file", ""):  # found from outside: -seed-NNN.jsonl
+        out["scenario"]["file"] = None
+        left_out.append(_(NAME_WITH_SEED))
     out["audience"] = {"for": "participants", "left_out": left_out}
     return out
 

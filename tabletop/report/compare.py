@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .words import STATUSES
+from .words import STATUSES, save_name
 
 
 def tell_apart(reports: Sequence[dict[str, Any]]) -> None:
@@ -40,7 +40,7 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
     sc, out = report["scenario"], report["outcome"]
     return {
         "index": index,
-        "file": sc["file"],
+        "file": save_name(sc),
         **{key: sc[key] for key in ("path", "seed") if key in sc},  # not in the participants' copy
         "ruleset_id": sc["ruleset_id"],
         "ruleset_name": sc["ruleset_name"],

@@ -17,7 +17,7 @@ from .htmlpage import report_article
 from .htmlparts import e, page, principle_section, table
 from .markdown import _Doc, _table, comparison_lines, esc, report_lines
 from .paired import paired_save
-from .words import mode_word
+from .words import mode_word, save_name
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -35,7 +35,7 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     replayed = for_audience(assemble_report(other, full=False), audience)
     under = _("{name} (replayed under {mode})")
     mode = mode_word(info["independence"])
-    replayed["scenario"]["file"] = under.format(name=original["scenario"]["file"], mode=mode)
+    replayed["scenario"]["file"] = under.format(name=save_name(original["scenario"]), mode=mode)
     # the replay runs out of recorded choices: that its game had not ended is said once, in `stopped`
     unended = _(NOT_ENDED).split("{", 1)[0]
     replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith(unended)]

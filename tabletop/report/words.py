@@ -42,6 +42,8 @@ SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to th
 FACILITATOR_PROMPTS = N_("the facilitator's discussion prompts")
 #: whoever knows the seed foresees every card and die; the save's path names the facilitator's folders
 SEED_AND_FOLDER = N_("the game's seed and the save's folder")
+#: the participants' copy leaves out a save's file name that holds the seed (``simulate --save-dir`` names them so)
+NAME_WITH_SEED = N_("the save's file name, which holds the seed")
 
 # Ids shown as words: each id's word (English: the id itself), translated where shown.
 _PHASES = {"event": N_("event"), "moves": N_("moves"), "adjudication": N_("adjudication"), "review": N_("review")}
@@ -61,7 +63,13 @@ def _word(words: Mapping[str, str], key: Any) -> str:
     return _(words[key]) if key in words else str(key)
 
 
-def verify_command(file: str, head: str) -> str:
+def save_name(scenario: Mapping[str, Any]) -> str:
+    """The save's file name, as a report shows it: the participants' copy has none when it holds the seed."""
+    file = scenario.get("file")
+    return _("a save whose file name is left out (it holds the seed)") if file is None else file
+
+
+def verify_command(file: str | None, head: str) -> str:
     """The command that checks the reported save against its chain head, as a person types it in the save's
     folder (found from outside: "tabletop verify SAVE --head", which could not run as written); in the report's
     language, which a document always names, English too (:func:`tabletop.store.heads.verify_command`; found from
@@ -69,8 +77,9 @@ def verify_command(file: str, head: str) -> str:
     locale is Russian)."""
     from ..content.literal import shell_path
 
-    # inside a Markdown code span, a backtick would end it: the placeholder SAVE rather than a wrong name
-    return heads.verify_command(None if "`" in shell_path(file) else file, head, document=True)
+    # inside a Markdown code span, a backtick would end it: the placeholder SAVE rather than a wrong name (and
+    # where the participants' copy leaves the name out)
+    return heads.verify_command(None if file is None or "`" in shell_path(file) else file, head, document=True)
 
 
 def chain_head_words(head: str, hash: str, command: str) -> str:

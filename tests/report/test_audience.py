@@ -283,3 +283,19 @@ def test_the_participants_copy_leaves_out_the_seed_and_the_saves_folder(tmp_path
     if fmt == "json":
         assert "seed" not in json.loads(participants)["scenario"] and "path" not in json.loads(participants)["scenario"]
         assert json.loads(participants)["scenario"]["file"] == "live.jsonl"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_the_participants_copy_leaves_out_a_file_name_that_holds_the_seed(tmp_path: Path, fmt: str) -> None:
+    """Found from outside (helper-321): ``simulate --save-dir`` names a save ``…-seed-NNN.jsonl``, and the
+    participants' copy, which says it leaves out the seed, printed that name (and a verify command with it)."""
+    seed = 3382207448774305631
+    path = play(tmp_path / f"parallel-tracks-game-00000-seed-{seed}.jsonl", scenario(), events=40, seed=seed)
+    assert path.name in render(path, fmt)  # the facilitator's copy names its save
+    participants = render(path, fmt, audience="participants")
+    assert str(seed) not in participants
+    assert ESCAPE[fmt]("the save's file name, which holds the seed") in participants
+    if fmt == "json":
+        assert json.loads(participants)["scenario"]["file"] is None
+    else:
+        assert "tabletop verify SAVE --lang en --head" in participants  # the command, with the name to put in
