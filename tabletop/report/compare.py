@@ -9,11 +9,17 @@ or stayed open.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..store.lines import canonical
 
 from .words import STATUSES, save_name
+
+if TYPE_CHECKING:
+    from ..content import Scenario
 
 
 def tell_apart(reports: Sequence[dict[str, Any]]) -> None:
@@ -74,8 +80,16 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def content_of(scenario: Scenario) -> str:
+    """A short hash of the ruleset and deck a save embeds, as this tabletop reads them: two saves of one ruleset
+    id whose rules or cards differ (an old and a new version, a workshop's file edited between sessions) differ
+    in it."""
+    return hashlib.sha256(canonical(scenario.embedded())).hexdigest()[:8]
+
+
 def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
-            same_game: Mapping[int, tuple[int, int, int]] | None = None) -> dict[str, Any]:
+            same_game: Mapping[int, tuple[int, int, int]] | None = None,
+            contents: Sequence[str] | None = None) -> dict[str, Any]:
     """A comparison of several reports (JSON-serialisable).
 
     ``saves``: one summary per save, in the order given (``index`` from 1).
@@ -90,9 +104,13 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
     does; found from outside, a paired or compared debrief did not). ``same_game``: a save (its index) whose events
     begin another's, ``(the other's index, its own events, the other's)``: one game, counted once in the shares, as the longer save
     (:func:`same_games`; found from outside: a damaged save beside its recovered copy, or a save beside a copy
-    of it, weighed double).
+    of it, weighed double). ``contents``: each save's :func:`content_of`; saves of one ruleset id whose contents
+    differ are grouped apart, each such save and group labelled with its ``ruleset_version`` (``n`` of ``of``,
+    in first-seen order, and the ``content`` hash), and ``ruleset_versions`` lists them (found from outside: an
+    old and a new ``parallel-tracks`` were pooled into one statistic). Neither key where no id has two versions.
     """
     saves = [save_summary(i, r) for i, r in enumerate(reports, 1)]
+    versions = _versions(saves, contents)
     tracks: dict[str, str] = {}
     for r in reports:
         for t in r["outcome"]["tracks"]:
@@ -108,6 +126,7 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
         "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
         "scenarios": _scenarios(saves, reports),
         "groups": [_group_shares(g) for g in groups.values()],
+        **({"ruleset_versions": versions} if versions else {}),
         "damaged": [s["index"] for s in saves if s["damaged"]],
         # a save whose events begin another compared save's: one game, counted once, as the longer
         "same_game": [{"save": i, "in": j, "events": n, "of": m} for i, (j, n, m) in sorted(same_game.items())],
@@ -117,6 +136,25 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
         # the participants said it nowhere when its saves were too many for each one's report to follow)
         "audience": reports[0].get("audience") if reports else None,
     }
+
+
+def _versions(saves: list[dict[str, Any]], contents: Sequence[str] | None) -> list[dict[str, Any]]:
+    """Label each save of a ruleset id that comes in more than one content with its ``ruleset_version``; per such
+    id, the saves of each version (see :func:`compare`)."""
+    if contents is None:
+        return []
+    found: dict[str, dict[str, list[int]]] = {}  # ruleset id -> content -> its saves, in first-seen order
+    for s, content in zip(saves, contents, strict=True):
+        found.setdefault(s["ruleset_id"], {}).setdefault(content, []).append(s["index"])
+    out = []
+    for rid, by_content in found.items():
+        if len(by_content) < 2:
+            continue
+        for n, (content, indices) in enumerate(by_content.items(), 1):
+            for i in indices:
+                saves[i - 1]["ruleset_version"] = {"n": n, "of": len(by_content), "content": content}
+        out.append({"ruleset_id": rid, "versions": list(by_content.values())})
+    return out
 
 
 def _scenarios(saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -144,17 +182,20 @@ def by_scenario(comparison: Mapping[str, Any]) -> list[tuple[str | None, list[di
 
 def _groups(
     saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]], left_out: set[int]
-) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """The saves grouped by ruleset, deck and independence, counting each track's final statuses (but for the saves
+) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+    """The saves grouped by ruleset, deck, independence and the version of the ruleset (where an id has two),
+    counting each track's final statuses (but for the saves
     ``left_out``: a game counted as another save)."""
-    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    groups: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for s, r in zip(saves, reports, strict=True):
         if s["index"] in left_out:
             continue
-        key = (s["ruleset_id"], s["deck_id"], s["independence"])
+        version = s.get("ruleset_version")
+        key = (s["ruleset_id"], s["deck_id"], s["independence"], version["content"] if version else "")
         g = groups.get(key)
         if g is None:
             g = groups[key] = {
+                **({"ruleset_version": version} if version else {}),
                 "ruleset_id": s["ruleset_id"],
                 "ruleset_name": s["ruleset_name"],
                 "deck_id": s["deck_id"],
@@ -194,6 +235,7 @@ def _group_shares(g: dict[str, Any]) -> dict[str, Any]:
             "mean_round_agreed": round(sum(agreed_rounds) / len(agreed_rounds), 2) if agreed_rounds else None,
         }
     return {
+        **({"ruleset_version": g["ruleset_version"]} if "ruleset_version" in g else {}),
         **{
             k: g[k]
             for k in (

@@ -11,7 +11,7 @@ from .htmlpage import report_article
 from .htmlparts import e, end_html, page, status_mark, table
 from .compare import by_scenario
 from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
-from .words import audience_words, not_read_words, scenarios_words
+from .words import audience_words, not_read_words, ruleset_label, scenarios_words, versions_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -95,6 +95,8 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         out.append(f'<p class="note">{said}</p>')  # untranslated: markup
     if apart := scenarios_words(comparison, e, "<strong>", "</strong>"):
         out.append(f'<div class="warning" role="note">{apart}</div>')  # untranslated: markup
+    for versions in versions_words(comparison, e, "<strong>", "</strong>"):
+        out.append(f'<div class="warning" role="note">{versions}</div>')  # untranslated: markup
     scenarios = by_scenario(comparison)
     if len(saves) <= side_by_side_max:
         out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
@@ -102,7 +104,7 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         for title, group, tracks in scenarios:
             if title is not None:
                 out.append(f"<h3>{e(title)}</h3>")  # untranslated: markup
-            head = [_("Track"), *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(save_mode(s))})"  # untranslated: markup
+            head = [_("Track"), *(f"#{s['index']} {ruleset_label(s, e)}<br>({e(save_mode(s))})"  # untranslated: markup
                                   for s in group)]
             rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in group)] for t in tracks]
             rows.append([f"<strong>{_('Agreements')}</strong>", *(f"<strong>{s['agreements']}</strong>" for s in group)])

@@ -27,6 +27,8 @@ from .words import (
     agreements_per_game,
     same_game_words,
     scenarios_words,
+    ruleset_label,
+    versions_words,
     not_read_words,
     actors_described,
     described,
@@ -385,7 +387,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
 
 
 def _save_label(s: dict[str, Any]) -> str:
-    return f"#{s['index']} {esc(s['ruleset_id'])} ({save_mode(s)})"
+    return f"#{s['index']} {ruleset_label(s, esc)} ({save_mode(s)})"
 
 
 def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
@@ -452,6 +454,8 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
         doc.p("> " + _("Left out of {folder}: {what}.").format(folder=esc(item["folder"]), what=not_read_words(item, esc)))
     if apart := scenarios_words(comparison, esc, "**", "**"):
         doc.p("> " + apart)
+    for versions in versions_words(comparison, esc, "**", "**"):
+        doc.p("> " + versions)
     scenarios = by_scenario(comparison)
     if len(saves) <= side_by_side_max:
         doc.add(_table(_save_head(), (_save_cells(s) for s in saves)))

@@ -15,7 +15,7 @@ from ..content.literal import BIDI_CONTROLS, INVISIBLE
 from ..content.oswords import system_words
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
-from .compare import compare, same_games, tell_apart
+from .compare import compare, content_of, same_games, tell_apart
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
@@ -171,6 +171,7 @@ def _render(paths: str | Path | Sequence[str | Path], fmt: str, audience: str, p
     full = len(files) <= FULL_REPORTS_MAX
     reports, skipped = [], []
     chains: list[tuple[str, list[str]]] = []  # each save's header chain and events' chains: which hold one game
+    contents: list[str] = []  # each save's ruleset and deck: which are versions of one ruleset id
     for f in files:
         try:  # a save that cannot be read at all is named, and the others compared (found from outside: one empty
             save = load(f)  # file in a folder of saves stopped the whole folder's report)
@@ -181,11 +182,12 @@ def _render(paths: str | Path | Sequence[str | Path], fmt: str, audience: str, p
             continue
         reports.append(for_audience(assemble_report(save, full=full), audience))
         chains.append((save.header_chain, [e.chain for e in save.events]))
+        contents.append(content_of(save.scenario))
         _tell_damage(told, f, reports[-1])
     if not reports:
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
     tell_apart(reports)
-    comparison = compare(reports, with_reports=full, same_game=same_games(chains))
+    comparison = compare(reports, with_reports=full, same_game=same_games(chains), contents=contents)
     comparison["skipped"] = skipped
     comparison["not_read"] = not_read
     shown = reports if full else []

@@ -383,7 +383,7 @@ def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuse
             rows.append(
                 [
                     esc(t["name"]),
-                    f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}, {games(g['games'])})",
+                    f"{ruleset_label(g, esc)} ({esc(mode_word(g['independence']))}, {games(g['games'])})",
                     *(percent(row[s]) for s in statuses),
                     "\u2013" if mean is None else decimal(mean, 1),
                 ]
@@ -468,9 +468,32 @@ def scenarios_words(comparison: Mapping[str, Any], esc: Callable[[str], str], st
         strong=strong, end=end, which=which)
 
 
+def ruleset_label(item: Mapping[str, Any], esc: Callable[[str], str]) -> str:
+    """A compared save's or group's ruleset id, with which version of it where the saves hold more than one
+    (``parallel-tracks, version 2 of 2``; :func:`~.compare.compare`)."""
+    version = item.get("ruleset_version")
+    if version is None:
+        return esc(item["ruleset_id"])
+    return _("{id}, version {n} of {of}").format(id=esc(item["ruleset_id"]), n=version["n"], of=version["of"])
+
+
+def versions_words(comparison: Mapping[str, Any], esc: Callable[[str], str], strong: str, end: str) -> list[str]:
+    """One line per ruleset id the compared saves hold in more than one version (``strong``/``end``: the
+    format's bold): which saves are of which version, and that each is counted apart."""
+    out = []
+    for item in comparison.get("ruleset_versions", ()):
+        which = "; ".join(  # untranslated: punctuation
+            _("version {n}: {saves}").format(n=n, saves=", ".join(f"#{i}" for i in saves))
+            for n, saves in enumerate(item["versions"], 1))
+        out.append(_("{strong}\u26a0 Different versions of one ruleset:{end} {id} \u2014 {which}. Their rules or "
+                     "cards differ: each version is counted apart.").format(
+            strong=strong, end=end, id=esc(item["ruleset_id"]), which=which))
+    return out
+
+
 def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:
     return "; ".join(
-        f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}) {decimal(g['agreements_per_game'], 2)}"
+        f"{ruleset_label(g, esc)} ({esc(mode_word(g['independence']))}) {decimal(g['agreements_per_game'], 2)}"
         for g in comparison["groups"]
     )
 

@@ -310,3 +310,32 @@ def test_a_file_name_that_is_not_utf_8_in_a_folder_is_said_not_a_crash(strict_ga
     out = tmp_path / f"day.{fmt}"
     assert main(["report", str(folder), "-o", str(out)]) == 0
     assert "notes\ufffd.txt" in out.read_text(encoding="utf-8")
+
+
+def test_versions_of_one_ruleset_id_are_counted_apart_and_labelled(strict_game: Played, tmp_path: Path) -> None:
+    """Found from outside (helper-321): saves of an old and a new ``parallel-tracks`` (other thresholds, another
+    actor's name) were pooled into one row of shares, as if one ruleset. Saves whose embedded ruleset (or deck)
+    differs under one id are counted apart, each version labelled, and one line says so."""
+    from .kit import rewrite
+
+    for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
+        shutil.copy(strict_game.path, tmp_path / name)
+
+    def edited(records: list[dict]) -> None:
+        records[0]["ruleset"]["actors"][-1]["name"] = "Bridge-state mediator"
+
+    rewrite(tmp_path / "b.jsonl", edited)
+    md = md_text(render(tmp_path, "md"))
+    assert ("Different versions of one ruleset: parallel-tracks \u2014 version 1: #1, #3; version 2: #2. Their rules "
+            "or cards differ: each version is counted apart.") in md
+    assert "parallel-tracks, version 2 of 2 (strict, 1 game)" in md
+    html = HtmlDoc(render(tmp_path, "html")).text
+    assert "Different versions of one ruleset: parallel-tracks" in html and "parallel-tracks, version 2 of 2" in html
+    data = json.loads(render(tmp_path, "json"))["comparison"]
+    assert [g["saves"] for g in data["groups"]] == [[1], [2]]  # #3, a copy of #1: one game, counted once
+    assert [g["ruleset_version"]["n"] for g in data["groups"]] == [1, 2]
+    # one version: nothing said, nothing labelled
+    (tmp_path / "b.jsonl").unlink()
+    same = json.loads(render(tmp_path, "json"))["comparison"]
+    assert "ruleset_versions" not in same and "ruleset_version" not in same["groups"][0]
+    assert "Different versions" not in md_text(render(tmp_path, "md"))
