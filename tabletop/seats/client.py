@@ -26,8 +26,14 @@ from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
 from ..engine import Action
-from .protocol import (CLOSE_WAIT, HOST_TYPES, MAX_HOST_MESSAGE, PING_EVERY, PING_WAIT, ProtocolError, Wire, decode,
-                       encode, message)
+from ..lang import Domain
+from .protocol import (CLOSE_WAIT, HOST_TYPES, MAX_CLIENT_MESSAGE, MAX_HOST_MESSAGE, PING_EVERY, PING_WAIT, ProtocolError,
+                       Wire, decode, encode, message)
+
+_, ngettext, N_ = Domain("seats").words()
+
+#: the WebSocket close code of a message over the receiver's limit
+TOO_BIG_CLOSE = 1009
 
 
 class Refused(Exception):
@@ -168,11 +174,21 @@ class SeatClient:
                 except ProtocolError:
                     continue  # a host of a newer version: skip what this client cannot read
                 self._take(msg)
-        except ConnectionClosed:
-            pass
+        except ConnectionClosed as exc:
+            if exc.rcvd is not None and exc.rcvd.code == TOO_BIG_CLOSE:
+                self._drop_too_big()
         finally:
             self._closed.set()
             self._views.put_nowait(None)
+
+    def _drop_too_big(self) -> None:
+        """The host closed the connection for a message over its limit (a host older than this screen: it takes
+        less): the biggest act not answered is over it too, and is dropped, refused, not sent again after every
+        reconnect (found from outside, helper-318: a long note looped so, and a pause asked meanwhile never went)."""
+        if not self._unanswered:
+            return
+        seq, sent = max(self._unanswered.items(), key=lambda item: len(_bytes(item[1])))
+        self._take(message("refused", client_seq=seq, code=Wire.TOO_BIG, message=_too_big(len(_bytes(sent)), None)))
 
     def _take(self, msg: dict[str, Any]) -> None:
         kind = msg["type"]
@@ -247,6 +263,9 @@ class SeatClient:
         if self.view is not None:
             fields["at"] = self.view["game"]["seq"]
         sent = message("act", **fields)
+        size = len(_bytes(sent))
+        if size > MAX_CLIENT_MESSAGE:  # the host would close the connection for it: nothing to send again
+            raise Refused(Wire.TOO_BIG, _too_big(size, MAX_CLIENT_MESSAGE))
         self._unanswered[seq] = sent  # kept before anything can fail: a reconnect sends it (the host does it once)
         future = self._answers[seq] = asyncio.get_running_loop().create_future()  # the answer may come first
         try:
@@ -295,6 +314,19 @@ class SeatClient:
     def unanswered(self) -> list[int]:
         """The ``client_seq`` of acts sent and not answered yet."""
         return sorted(self._unanswered)
+
+
+def _bytes(msg: dict[str, Any]) -> bytes:
+    return encode(msg).encode("utf-8", "surrogatepass")
+
+
+def _too_big(size: int, limit: int | None) -> str:
+    """Why an act was not sent, or dropped: ``size`` bytes, over the host's ``limit`` (None: the host did not say)."""
+    if limit is None:
+        return _("The host refused this as too long ({size} bytes) and it was not saved; shorten the text and send "
+                 "it again.").format(size=size)
+    return _("This is too long to send ({size} bytes, the host takes at most {limit}) and it was not saved; shorten "
+             "the text and send it again.").format(size=size, limit=limit)
 
 
 def _held(welcome: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -56,14 +56,25 @@ import json
 from enum import StrEnum, unique
 from typing import Any
 
+from ..content.arguments import REASONS, TEXT_LENGTH
+from ..engine.actions import TEXT_LIMIT
 from ..lang import LANGUAGES
 
 #: the protocol's version (2: a seat's language); a message with a version not in VERSIONS is refused
 VERSION = 2
 #: the versions a host takes: a version 1 seat (no ``lang``) reads the host's language
 VERSIONS = (1, 2)
-#: the largest message a seat may send, in bytes (a seat sends small acts, never boards)
-MAX_CLIENT_MESSAGE = 16 * 1024
+#: the most bytes one character of a text takes in a message: a JSON encoder that escapes every non-ASCII
+#: character (``ensure_ascii``, Python's default) writes one outside the BMP as two ``\uXXXX``, 12 bytes
+#: (:func:`encode` writes UTF-8: 2 bytes for Cyrillic, 4 for an emoji, 6 for an escaped control character)
+CHAR_BYTES = 12
+#: room in an act beside its longest text: an argument's action and reasons at the longest a ruleset may allow
+#: them, and 8 KiB for the kind, ids and numbers
+ACT_ROOM = (REASONS.high + 1) * TEXT_LENGTH.high * CHAR_BYTES + 8 * 1024
+#: the largest message a seat may send, in bytes: an act with the longest text a field takes (``TEXT_LIMIT``
+#: characters) in any script, and no more (a seat sends acts, never boards). Found from outside (helper-318): a
+#: 16 KiB cap closed the connection for a note of 9,000 Cyrillic letters, under the field's limit
+MAX_CLIENT_MESSAGE = TEXT_LIMIT * CHAR_BYTES + ACT_ROOM
 #: the largest message the host sends (the facilitator's first view carries the whole log)
 MAX_HOST_MESSAGE = 64 * 1024 * 1024
 
@@ -260,6 +271,8 @@ def _check_typed(data: dict[str, Any]) -> None:
 
 
 __all__ = [
+    "ACT_ROOM",
+    "CHAR_BYTES",
     "CLIENT_TYPES",
     "CLOCK_ACTS",
     "HOST_TYPES",

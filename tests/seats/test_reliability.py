@@ -13,6 +13,7 @@ from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed
 
 from tabletop.engine import Action
+from tabletop.engine.actions import TEXT_LIMIT
 from tabletop.seats.client import Refused, connect
 from tabletop.seats.host import MAX_ERRORS
 from tabletop.seats.protocol import MAX_CLIENT_MESSAGE, ProtocolError, check_client, decode, encode, message
@@ -308,3 +309,51 @@ async def test_an_act_refused_for_a_field_past_the_wires_limit_is_answered_by_it
         await ws.close()
     table.session.close()
     assert table.session.state.seq == 0
+
+
+async def test_the_longest_text_a_field_takes_reaches_the_save_in_any_script(tmp_path: Path) -> None:
+    """Found from outside (helper-318): 9,000 'Ж' in a console's note, under the field's TEXT_LIMIT characters, were
+    over the host's byte cap: the connection was closed, and the console sent the note again for ever. Every text a
+    field takes fits in one message, in Cyrillic, in emoji, in control characters, and from a seat whose JSON
+    escapes every non-ASCII character (12 bytes for an emoji)."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        for char in ("Ж", "\U0001f600", "\x01"):
+            ack = await fac.act({"kind": "note", "text": char * TEXT_LIMIT})
+            assert table.session.state.log[ack["index"] - 1].action.text == char * TEXT_LIMIT
+        ws = await _raw(address, codes["facilitator"])
+        await ws.send(json.dumps(message("act", client_seq=1, action={"kind": "note", "text": "\U0001f600" * TEXT_LIMIT})))
+        assert (await _next_of(ws, "ack"))["client_seq"] == 1
+        await ws.close()
+        await fac.close()
+    table.session.close()
+    assert verify(table.session.save_path).ok
+
+
+async def test_a_message_too_big_for_the_host_is_dropped_and_said_not_sent_again(tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-318): the console sent a note the host closed the connection for again after every
+    reconnect, and a pause asked meanwhile never went. An act over the wire's limit is refused TOO_BIG on the seat,
+    and one a host with a smaller limit (an older one) closes the connection for is dropped too, not sent again."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        with pytest.raises(Refused) as refused:
+            await fac.act({"kind": "note", "text": "\U0001f600" * (MAX_CLIENT_MESSAGE // 4)})
+        assert refused.value.code == "TOO_BIG" and fac.unanswered == []
+        ack = await fac.act({"kind": "note", "text": "after"})  # the connection is still there
+        assert table.session.state.log[ack["index"] - 1].action.text == "after"
+        await fac.close()
+    monkeypatch.setattr("tabletop.seats.host.MAX_CLIENT_MESSAGE", 16 * 1024)  # an older host's limit
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        with pytest.raises(Refused) as refused:
+            await fac.act({"kind": "note", "text": "Ж" * 9_000})
+        assert refused.value.code == "TOO_BIG" and fac.unanswered == []
+        await fac.reconnect()
+        ack = await fac.act({"kind": "note", "text": "after"})
+        assert table.session.state.log[ack["index"] - 1].action.text == "after"
+        assert [a.action.text for a in table.session.state.log if a.action.kind == "note"] == ["after", "after"]
+        await fac.close()
+    table.session.close()
