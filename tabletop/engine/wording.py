@@ -587,13 +587,24 @@ def other_lang(lang: Any) -> str | None:
 CYRILLIC_LANGS = ("ru", "uk")
 
 
+#: the letters one of the two writes and the other does not: they tell a text's language by themselves
+OWN_LETTERS = {"uk": frozenset("іїєґІЇЄҐ"), "ru": frozenset("ыэъёЫЭЪЁ")}
+
+
 def text_lang(text: Any, lang: Any) -> Any:
     """The language to mark ``text`` with: the ``lang`` its action records, but Russian or Ukrainian only for a text
-    with a Cyrillic letter in it. An action records one language for its text and reasons together (found from
-    outside: "Propose neutrality with guarantees (нейтралітет)", Ukrainian by its one word, made its English reasons
-    "(uk)" on the board, in the ruling and in every report); the mark beside each text is that text's own."""
-    if lang in CYRILLIC_LANGS and isinstance(text, str) and not any("\u0400" <= c <= "\u04ff" for c in text):
-        return None
+    with a Cyrillic letter in it, and the one whose own letters (:data:`OWN_LETTERS`) it has, the other's none. An
+    action records one language for its text and reasons together (found from outside: "Propose neutrality with
+    guarantees (нейтралітет)", Ukrainian by its one word, made its English reasons "(uk)" on the board, in the
+    ruling and in every report; helper-318: a plainly Ukrainian reason of a Russian argument was "(ru)"); the mark
+    beside each text is that text's own."""
+    if lang in CYRILLIC_LANGS and isinstance(text, str):
+        if not any("\u0400" <= c <= "\u04ff" for c in text):
+            return None
+        letters = set(text)
+        told = [own for own, marks in OWN_LETTERS.items() if letters & marks]
+        if len(told) == 1:
+            return told[0]
     return lang
 
 
@@ -671,6 +682,7 @@ __all__ = [
     "LAPSED",
     "MET_MARK",
     "ODDS_WORDS",
+    "OWN_LETTERS",
     "RECORDED",
     "STAND_INS",
     "STATUSES",

@@ -22,8 +22,9 @@ QUOTES = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
 def typed_texts(state: State) -> list[tuple[str, str]]:
     """Every text of the game typed in another language than the screen's (an argument, its counters,
     a ruling's reason: each event knows its language), as shown, with that language."""
-    return [(literal(text), other) for e in state.log if (other := other_lang(e.action.lang))
-            for text in (e.action.text, e.action.reason, *(e.action.reasons or ())) if text and text_lang(text, other)]
+    return [(literal(text), other) for e in state.log if e.action.lang is not None
+            for text in (e.action.text, e.action.reason, *(e.action.reasons or ()))
+            if text and (other := other_lang(text_lang(text, e.action.lang)))]
 
 
 def _typed_marks(line: str, typed: list[tuple[str, str]]) -> list[tuple[int, str]]:

@@ -524,9 +524,9 @@ def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
         return []
     out = [(one_line(c["text"]), c["lang"]) for c in argument.get("counters") or ()
            if c.get("text") and other_lang(text_lang(c["text"], c.get("lang")))]
-    if other_lang(argument.get("lang")):  # one lang for the action and its reasons: each text marked by its own letters
-        out += [(one_line(t), argument["lang"]) for t in (argument.get("text"), *(argument.get("reasons") or ()))
-                if t and text_lang(t, argument["lang"])]
+    # one lang for the action and its reasons: each text marked by its own letters
+    out += [(one_line(t), lang) for t in (argument.get("text"), *(argument.get("reasons") or ()))
+            if t and (lang := other_lang(text_lang(t, argument.get("lang"))))]
     return out
 
 
@@ -550,10 +550,8 @@ def told_typed(entries: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
     its language, those typed in another language than the report's: the engine's words mark them ``«…» (uk)``."""
     out = []
     for entry in entries:
-        lang = other_lang(entry.get("lang"))
-        if lang is not None:
-            out += [(text.strip(), lang) for text in (entry.get("reason"), entry.get("text"))
-                    if isinstance(text, str) and text.strip() and text_lang(text, lang)]
+        out += [(text.strip(), lang) for text in (entry.get("reason"), entry.get("text"))
+                if isinstance(text, str) and text.strip() and (lang := other_lang(text_lang(text, entry.get("lang"))))]
     return out
 
 

@@ -192,3 +192,40 @@ def test_an_english_reason_of_an_action_marked_ukrainian_is_not_marked_so(tmp_pa
     with using("en"):
         board = "".join(text for text, _style in argument_spans(state, state.queue[0], marked=True))
     assert "reason 1: It lowers the risk\n" in board and "(uk)" in board, board
+
+
+def test_a_ukrainian_reason_of_an_argument_recorded_russian_is_marked_ukrainian(tmp_path: Path) -> None:
+    """Found from outside (helper-318): an argument typed on a Russian screen, its second reason plainly Ukrainian
+    (і), is recorded with one lang, ru, and that reason read "«Другий довід: мир і безпека» (ru)" on the Ukrainian
+    board, in the Ukrainian report and in the English one. Each text is marked by its own letters where they tell
+    (і ї є ґ: Ukrainian; ы э ъ ё: Russian); the record keeps its bytes."""
+    from dataclasses import replace
+
+    from tabletop.lang import using
+    from tabletop.play.arguing import argument_spans
+    from tabletop.store.reading import open_save
+
+    said, russian, ukrainian = "Предложить нейтралитет с гарантиями — ёлка", "Довод первый: безопасность", \
+        "Другий довід: мир і безпека"
+    argued = replace(argument(text=said, reasons=(russian, ukrainian)), lang="ru")
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE, argued, pass_("b"), pass_("c"), ADVANCE,
+             counter("b", "Too vague"), counter("c"), odds("likely"), Action("roll", track="alpha")]
+    path = tmp_path / "g.jsonl"
+    record_actions(path, argue_scenario(counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[4])["action"]["lang"] == "ru"  # kept as recorded
+    for lang in ("en", "uk", "ru"):
+        for fmt in ("md", "html"):
+            doc = render(path, fmt, lang=lang)
+            assert ukrainian in doc, (lang, fmt)
+            for end in ("\u00bb (ru)", "\u201d (ru)", "\u201d</span> <span class=\"lang\">(ru)"):
+                assert f"{ukrainian}{end}" not in doc, (lang, fmt, end)
+            if lang == "ru":  # read in Russian, the Ukrainian reason is marked so
+                assert "(uk)" in doc, (lang, fmt)
+    state = open_save(path).state_at(7)  # the argument tabled, its counters to come
+    for lang in ("uk", "en"):
+        with using(lang):
+            board = "".join(text for text, _style in argument_spans(state, state.queue[0], marked=True))
+        assert f"{ukrainian} (ru)" not in board and f"{ukrainian}\u00bb (ru)" not in board, (lang, board)
+    with using("en"):
+        board = "".join(text for text, _style in argument_spans(state, state.queue[0], marked=True))
+    assert "(uk)" in board and "(ru)" in board, board  # each reason by its own letters
