@@ -87,6 +87,11 @@ class Action:
     #: True on a pass the phase timer made (``on_time_up = "pass"``), not the team: the record and its words say
     #: the time was up. None everywhere else, so older saves keep their bytes
     time_up: bool | None = None
+    #: on a note tabletop writes itself, the team whose decision (the event ``about``) the facilitator entered from
+    #: the console, the team having no screen connected: a record each reader reads in its own words, no text (found
+    #: from outside, helper-318: saved as text in the console's language). None everywhere else: older saves keep
+    #: their bytes
+    entered: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the save file: only the fields that are set."""
@@ -200,7 +205,7 @@ READS: dict[str, tuple[str, ...]] = {
     "advance": (),
     "override": ("track", "meter", "position", "tension", "status", "value"),
     "undo": (),
-    "note": ("about",),
+    "note": ("about", "entered"),
     "inject": ("card",),
     "skip": (),
     "redraw": ("outcome",),

@@ -111,10 +111,18 @@ def check_note_on(state: State, about: int) -> None:
 
 def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _facilitator_s(action)
+    about = action.about if action.about is not None else state.seq
+    if action.entered is not None:  # the host's record of a decision it entered for a team: words, not text
+        if action.entered not in state.resources:
+            raise RuleViolation(Code.UNKNOWN_ACTOR, _("There is no actor called {actor}.").format(
+                actor=repr(action.entered)))
+        if action.text is not None or action.lang is not None:
+            raise RuleViolation(Code.INVALID_ACTION, _("A note on a decision entered for a team has no text."))
+        check_note_on(state, about)
+        return state, {"about": about, "entered": action.entered}
     text = (action.text or "").strip()
     if not text:
         raise RuleViolation(Code.INVALID_ACTION, _("A note needs some text."))
-    about = action.about if action.about is not None else state.seq
     check_note_on(state, about)
     # the text as typed is in the action; the result holds it too, so a line whose note was edited is named
     return state, {"about": about, "text": text}

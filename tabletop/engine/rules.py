@@ -88,6 +88,8 @@ def apply(state: State, action: Action) -> State:
         _check_texts(action)
     if action.time_up is not None and kind != "pass":  # only the phase timer's pass is marked so (save schema)
         raise RuleViolation(Code.INVALID_ACTION, _("A {kind} action takes no {field}.").format(kind=kind, field="time_up"))
+    if action.entered is not None and kind != "note":  # only the host's note on a decision it entered (save schema)
+        raise RuleViolation(Code.INVALID_ACTION, _("A {kind} action takes no {field}.").format(kind=kind, field="entered"))
     quiet = kind == "note" or kind == "undo"  # the facilitator's notes and undos: no game step
     if state.over and not quiet and kind != "end":
         raise RuleViolation(Code.GAME_OVER, _("The game is over."))

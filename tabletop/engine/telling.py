@@ -24,9 +24,9 @@ from .actions import Action
 from .breakdown import breakdown_warning
 from .records import Ruling
 from .review import PACKAGE_HOLDS, ended_at, undone_seqs
-from .wording import (ENDS, RECORDED, argued_words, end_reason, given_reason, goodwill_words, injected_unmet_word,
-                      modifier_names, named_source, quoted, recorded_reason, scenario_names, schedule_words,
-                      status_name, typed, wanted_words)
+from .wording import (ENDS, RECORDED, argued_words, end_reason, entered_words, given_reason, goodwill_words,
+                      injected_unmet_word, modifier_names, named_source, quoted, recorded_reason, scenario_names,
+                      schedule_words, status_name, typed, wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -627,6 +627,8 @@ class _Undone:
 def _tell_note(event: Happened, n: _Names) -> str:
     a = event.action
     about = event.result.get("about", a.about)
+    if a.entered is not None:  # tabletop's own record, in the reader's words (helper-318: it was typed text)
+        return _("Note on event {about}: {text}").format(about=about, text=entered_words(n.actor(a.entered)))
     return _("Note on event {about}: {text}").format(about=about, text=typed((a.text or "").strip(), a.lang))
 
 

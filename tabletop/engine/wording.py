@@ -670,6 +670,12 @@ def recorded_reason(reason: str | None) -> str | None:
     return _(RECORDED[reason]) if reason in RECORDED else None
 
 
+def entered_words(team: str) -> str:
+    """The note tabletop keeps on a decision the facilitator entered from the console for ``team`` (its name), the
+    team having no screen connected: in the reader's words, never as typed text (the save records the team alone)."""
+    return _("Entered by the facilitator: {team} had no screen connected.").format(team=team)
+
+
 def end_reason(reason: str | None, lang: str | None = None) -> str:
     """Why a game ended, in words: the engine's own reasons translated, a facilitator's as typed."""
     reason = reason or ""
@@ -705,6 +711,7 @@ __all__ = [
     "dice_words",
     "effects_words",
     "end_reason",
+    "entered_words",
     "failing_words",
     "field_name",
     "given_reason",

@@ -17,7 +17,7 @@ from ..engine.review import roll_readings
 from ..engine.telling import earlier_than, notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.cards import kept_out_by
-from ..engine.wording import breakdown_points, changes_texts, given_reason, why_aside
+from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, why_aside
 from .replayed import ReplayedGame
 from ..content.scenario import log_line
 from ..lang import Domain
@@ -35,6 +35,12 @@ def decision_log(game: ReplayedGame) -> list[dict[str, Any]]:
 
 def _who(game: ReplayedGame, actor: str | None) -> str | None:
     return game.actors[actor].name if actor in game.actors else None
+
+
+def _note_text(game: ReplayedGame, ev: SavedEvent) -> str | None:
+    """A note's text: as typed, or, for tabletop's note on a decision entered for a team, in the report's words."""
+    entered = ev.action.entered
+    return entered_words(_who(game, entered) or entered) if entered is not None else ev.action.text
 
 
 def _track_name(game: ReplayedGame, track: str | None) -> str | None:
@@ -196,7 +202,9 @@ def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent)
     a = ev.action
     result = ev.result
     if a.kind == "note":
-        entry["text"] = a.text
+        entry["text"] = _note_text(game, ev)
+        if a.entered is not None:
+            entry["entered"] = a.entered  # the team the facilitator entered the decision for (the text: words)
         about = result.get("about", a.about)
         entry["about"] = about
         entry["about_summary"] = about_summary(game, about)
@@ -254,7 +262,8 @@ def notes(game: ReplayedGame) -> list[dict[str, Any]]:
                 "label_round": at.round,  # as the decision log's "label_round" (a note is placed where it is taken)
                 "label_phase": at.phase,
                 "time": ev.time,
-                "text": ev.action.text,
+                "text": _note_text(game, ev),
+                **({"entered": ev.action.entered} if ev.action.entered is not None else {}),
                 "about": about,
                 "about_round": target.round if target else None,
                 "about_label_round": placed(target, game.scenario).round if target else None,

@@ -31,7 +31,6 @@ from ..play.timing import GameClock
 from .checks import check_seat, role_name, seat_name
 from .protocol import Wire, message
 from ..engine.lookups import seen
-from ..engine.wording import names
 from .views import Entry, Seat, TableFacts, actions_since, entry_id_at, seat_entries, seat_view, secrets
 from ..content.oswords import system_words
 from ..store.players import team_names
@@ -204,7 +203,7 @@ class Table:
                                    why=system_words(exc)))
             index = self.session.state.seq  # the act's event (found in review: the ack named the note after it)
             if for_team is not None:
-                self._note_entered(for_team, lang)
+                self._note_entered(for_team)
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
                 if self.session.undid_a_bot():  # the bots wait, as on the hot seat, or the bot would play again
@@ -225,16 +224,15 @@ class Table:
             return None
         return team
 
-    def _note_entered(self, team: str, lang: str) -> None:
+    def _note_entered(self, team: str) -> None:
         """A note on the event just made: the facilitator entered it for ``team`` (found from outside: a vote entered
         from the console while Russia's laptop was frozen was saved, replayed and reported as Russia's own). A
         note the disk refuses is left out: the decision itself is saved."""
         state = self.session.state
-        # the team as the console named it, "Delegation A (Russia)" (found from outside: the actor alone)
-        name = seat_name(f"team:{team}", names(seen(state, lang)), self.teams)
-        text = _("Entered by the facilitator: {team} had no screen connected.").format(team=name)
+        # a record each reader words in its language (found from outside, helper-318: text in the console's, read
+        # by every seat as typed and marked "(ru)")
         try:
-            self._apply(Action("note", text=text, about=state.seq))
+            self._apply(Action("note", about=state.seq, entered=team))
         except (RuleViolation, OSError):
             pass
 
@@ -287,6 +285,10 @@ class Table:
             raise _Refusal(Code.INVALID_ACTION, _("not an action: {why}").format(
                 # untranslated: a wire action no client of ours sends, for developers
                 why="time_up is set by the host's phase timer, not by a seat"))
+        if action.entered is not None:  # only the host notes a decision it entered for a team with no screen
+            raise _Refusal(Code.INVALID_ACTION, _("not an action: {why}").format(
+                # untranslated: a wire action no client of ours sends, for developers
+                why="entered is set by the host on its own note, not by a seat"))
         return action
 
     def pass_if_out_of_time(self) -> bool:

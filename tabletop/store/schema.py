@@ -111,7 +111,9 @@ def _action() -> dict[str, Any]:
         "additionalProperties": False,
         # only the phase timer's pass carries time_up (found from outside: a move edited to carry it was read and
         # replayed without a word)
-        "dependentSchemas": {"time_up": {"properties": {"kind": {"const": "pass"}}}},
+        "dependentSchemas": {"time_up": {"properties": {"kind": {"const": "pass"}}},
+                             # only the host's own note on a decision it entered for a team carries entered
+                             "entered": {"properties": {"kind": {"const": "note"}}}},
         "properties": {
             "kind": {"enum": list(KINDS)},
             "actor": {"type": "string"},
@@ -139,6 +141,12 @@ def _action() -> dict[str, Any]:
                         "description": "a pass the phase timer made when the moves phase's time was up "
                                        "(on_time_up = \"pass\"), not the team's own choice; absent from every "
                                        "other action and from saves written before it"},
+            "entered": {"type": "string",
+                        # untranslated: JSON Schema text for editors (machine output stays English)
+                        "description": "on a note the host writes itself: the actor whose decision (the event "
+                                       "'about') the facilitator entered from the console, the team having no screen "
+                                       "connected; the note has no text, each reader reads it in its own words; "
+                                       "absent from every other action and from saves written before it"},
             # a matrix argument (engine/arguments.py): the texts as typed; their limits are the ruleset's
             "wanted": {
                 "type": "object",

@@ -229,3 +229,24 @@ def test_a_ukrainian_reason_of_an_argument_recorded_russian_is_marked_ukrainian(
     with using("en"):
         board = "".join(text for text, _style in argument_spans(state, state.queue[0], marked=True))
     assert "(uk)" in board and "(ru)" in board, board  # each reason by its own letters
+
+
+def test_the_hosts_note_on_a_decision_entered_for_a_team_is_in_each_report_s_language(tmp_path: Path) -> None:
+    """Found from outside (helper-318): the host's note on a choice the console entered for a team with no screen was
+    saved as Russian text and every report printed it as the facilitator's typed note, marked (ru), three times. The
+    note records the team; each report words it in its own language. An older save's typed note still reads."""
+    old = "Введено ведущим: у команды «Бета» не был подключён экран."
+    steps = [Action("draw"), Action("note", about=1, entered="b"), Action("note", about=1, text=old, lang="ru")]
+    path = tmp_path / "g.jsonl"
+    record_actions(path, argue_scenario(), 2, [lambda _s, a=a: a for a in steps])
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[2])["action"] == {"about": 1, "entered": "b",
+                                                                                      "kind": "note"}
+    for lang, words in (("en", "Entered by the facilitator: "), ("uk", "Введено ведучим: у команди"),
+                        ("ru", "Введено ведущим: у команды")):
+        for fmt in ("md", "html"):
+            doc = render(path, fmt, lang=lang)
+            assert words in doc, (lang, fmt)
+            assert doc.count(old) >= 1, (lang, fmt)  # the older save's typed note, as typed
+        [note, typed] = json.loads(render(path, "json", lang=lang))["notes"]
+        assert note["entered"] == "b" and words in note["text"] and "lang" not in note, note
+        assert typed["text"] == old and typed["lang"] == "ru"

@@ -405,8 +405,7 @@ def test_a_sealed_move_the_facilitator_entered_for_a_team_is_marked_so_on_its_ow
     state = _to_moves()
     team = state.turn or ""
     moved = apply(state, next(a for a in legal_actions(state) if a.kind == "move" and a.actor == team))
-    noted = apply(moved, Action("note", text="Entered by the facilitator: Russia had no screen connected.",
-                                about=moved.seq))
+    noted = apply(moved, Action("note", about=moved.seq, entered=team))
     with using(lang):
         own = own_text(seat_view(moved, _team(team), TableFacts())).plain
         entered = own_text(seat_view(noted, _team(team), TableFacts())).plain
@@ -459,3 +458,26 @@ def test_a_team_s_move_list_leaves_out_tracks_it_does_not_sit_at_and_keeps_refus
     refused = [e for e in seat_entries(broke, _team(team), TableFacts()) if e.refusal]
     assert refused and all(team in seats[e.action.track] for e in refused if e.action.track)
     assert any(e.action.move == "argue" for e in refused), [e.label for e in refused]
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "Entered by the facilitator: "),
+    ("ru", "Введено ведущим: "),
+    ("uk", "Введено ведучим: "),
+])
+def test_the_note_of_a_decision_entered_for_a_team_is_worded_in_each_reader_s_language(lang: str, words: str) -> None:
+    """Found from outside (helper-318): the host's note on a decision the console entered for a team with no screen was
+    saved as text in the console's language, and shown to every reader as if typed: "«Введено ведущим: …» (ru)" on a
+    Ukrainian seat. It is a record (the team it was entered for) each seat reads in its own words, unmarked."""
+    from tabletop.lang import using
+
+    state = _to_moves()
+    team = state.turn or ""
+    moved = apply(state, next(a for a in legal_actions(state) if a.kind == "move" and a.actor == team))
+    noted = apply(moved, Action("note", about=moved.seq, entered=team))
+    assert noted.last.action.to_dict() == {"kind": "note", "about": moved.seq, "entered": team}  # no text, no lang
+    with using(lang):
+        told = tell(noted.last, noted.scenario)
+        log = [line["text"] for line in seat_view(noted, FAC, TableFacts())["board"]["log"]]
+    assert words in told and " (ru)" not in told and "\u00ab" + words not in told, told  # not quoted as typed
+    assert any(words in line for line in log), log
