@@ -176,6 +176,26 @@ def status_styles(variables: Mapping[str, str], no_color: bool = False, least: f
     }
 
 
+#: the theme colours frames are drawn in whose words (a panel's title, a track's name and status) and focus bars carry
+#: meaning: each has a ``legible-`` twin, that colour made to read on the theme's background (found from outside: the
+#: light theme's accent read 1.5:1, the dark theme's open tracks 3.2:1, "Meters" 1.9:1); a frame itself may stay light
+FRAME_COLOURS = ("primary", "primary-darken-1", "secondary", "accent", "warning", "success", "error")
+
+
+def legible_colours(variables: Mapping[str, str], no_color: bool = False, least: float = CONTRAST) -> dict[str, str]:
+    """The ``legible-`` twin of each of :data:`FRAME_COLOURS` for a theme's CSS ``variables``: its colour taken toward
+    the foreground as far as it needs to read ``least`` on the background and surface; under NO_COLOR (Textual greys
+    every colour to its luminance, the dark theme's blue nearly black) the foreground."""
+    foreground = Color.parse(variables.get("foreground", "#e0e0e0"))
+    grounds = [Color.parse(variables.get(name, "#121212")) for name in ("background", "surface")]
+    out = {}
+    for name in FRAME_COLOURS:
+        color = foreground if no_color else readable(Color.parse(variables.get(name, "#ffffff")), foreground,
+                                                      grounds, least)
+        out[f"legible-{name}"] = color.hex
+    return out
+
+
 def sixteen_colours(console: object) -> bool:
     """Whether ``console`` (an app's) reduces every colour to 16 on its way to the terminal."""
     return getattr(console, "color_system", None) in SIXTEEN
@@ -195,9 +215,12 @@ class Themed:
         self._name_styles()
 
     def get_css_variables(self) -> dict[str, str]:
-        """Textual's variables for the theme in use, its keys and highlighted option in :data:`SIXTEEN_COLOURS` on
-        a terminal of 16 colours (the console is made before the first stylesheet asks)."""
+        """Textual's variables for the theme in use, with the ``legible-`` twins of its frame colours
+        (:func:`legible_colours`), its keys and highlighted option in :data:`SIXTEEN_COLOURS` on a terminal of 16
+        colours (the console is made before the first stylesheet asks)."""
         variables: dict[str, str] = super().get_css_variables()  # type: ignore[misc]
+        least = HIGH if self.current_theme.name == HIGH_CONTRAST.name else CONTRAST  # type: ignore[attr-defined]
+        variables.update(legible_colours(variables, self.no_color, least))  # type: ignore[attr-defined]
         if sixteen_colours(getattr(self, "console", None)):
             variables = {**variables, **SIXTEEN_COLOURS[self.current_theme.dark]}  # type: ignore[attr-defined]
             self.theme_variables = variables

@@ -201,7 +201,8 @@ class TurnPanel(BoardPart):
     """Round, phase, whose turn, what it may still spend, and the phase timer."""
 
     DEFAULT_CSS = """
-    TurnPanel { height: auto; padding: 0 1; border: round $accent; }
+    TurnPanel { height: auto; padding: 0 1; border: round $accent; border-title-color: $legible-accent;
+                border-subtitle-color: $legible-accent; }
     """
 
     def show(self, state: State, acting: str | None, seats: dict[str, str], timer: str | Text = "",
@@ -265,7 +266,7 @@ class TurnPanel(BoardPart):
 
 class CardPanel(BoardPart):
     DEFAULT_CSS = """
-    CardPanel { height: auto; padding: 0 1; border: round $warning; }
+    CardPanel { height: auto; padding: 0 1; border: round $warning; border-title-color: $legible-warning; }
     """
 
     def show(self, state: State, facilitator: bool) -> None:
@@ -394,7 +395,7 @@ class RulingsColumn(KeyScroll):
     than the column (up, down, PageUp, PageDown, Home, End, the wheel), and Tab reaches it only then."""
 
     DEFAULT_CSS = """
-    RulingsColumn { height: 1fr; border: round $primary; scrollbar-size-vertical: 1; }
+    RulingsColumn { height: 1fr; border: round $primary; scrollbar-size-vertical: 1; border-title-color: $legible-primary; }
     """
     FOCUS_WHEN_CUT = True
 
@@ -428,33 +429,35 @@ def _color(theme: dict[str, str], name: str) -> Style:
 
 
 def _panel(console: Console, body: Lines, width: int, rows: int, frame: box.Box, style: Style, title: str,
-           subtitle: str | None) -> list[list[Segment]]:
+           subtitle: str | None, words: Style | None = None) -> list[list[Segment]]:
     """A bordered panel, line by line, as Rich's Panel draws it: ``rows`` lines of ``body`` (cut or
     filled with blanks) inside a one-cell padding, the title set into the top edge on the left,
-    the subtitle into the bottom edge on the right, every border cell in ``style``."""
+    the subtitle into the bottom edge on the right, every border cell in ``style``, the title and subtitle in
+    ``words`` (their frame's colour made legible: the frame may be light, its words are read)."""
     inner = max(0, width - 4)
-    out = [_edge(frame.top_left, frame.top, frame.top_right, title, "left", width, style)]
+    words = style if words is None else words
+    out = [_edge(frame.top_left, frame.top, frame.top_right, title, "left", width, style, words)]
     left, right = Segment(frame.mid_left, style), Segment(frame.mid_right, style)
     for i in range(rows):
         segments = list(body[i].render(console, end="")) if i < len(body) else []
         used = sum(s.cell_length for s in segments)
         out.append([left, _SPACE, *segments, Segment(" " * (inner - used + 1)), right])
-    out.append(_edge(frame.bottom_left, frame.bottom, frame.bottom_right, subtitle, "right", width, style))
+    out.append(_edge(frame.bottom_left, frame.bottom, frame.bottom_right, subtitle, "right", width, style, words))
     return out
 
 
 def _edge(start: str, fill: str, end: str, label: str | None, align: str, width: int,
-          style: Style) -> list[Segment]:
-    """A panel's top or bottom edge, with a label set into it (cut to fit)."""
+          style: Style, words: Style) -> list[Segment]:
+    """A panel's top or bottom edge in ``style``, with a label in ``words`` set into it (cut to fit)."""
     if label is None or width <= 4:
         return [Segment(start + fill * max(0, width - 2) + end, style)]
     room = width - 4
     label = f" {label} "
     if cell_len(label) > room:  # cut, and seen to be cut: a long language's name ends in an ellipsis
         label = set_cell_size(label, max(0, room - 2)).rstrip() + "\u2026 " if room > 3 else set_cell_size(label, room)
-    rest = fill * (room - cell_len(label))
-    middle = label + rest if align == "left" else rest + label
-    return [Segment(start + fill + middle + fill + end, style)]
+    rest = Segment(fill * (room - cell_len(label)), style)
+    middle = [Segment(label, words), rest] if align == "left" else [rest, Segment(label, words)]
+    return [Segment(start + fill, style), *middle, Segment(fill + end, style)]
 
 
 def packed(items: list[str], width: int | None, sep: str = " \u00b7 ") -> str:
@@ -698,7 +701,8 @@ class Board(Widget):
             self._plan_rows(view[1], width, base, strips)
             meters = meters_lines(state, console, max(1, width - 4))
             strips.extend(Strip(Segment.apply_style(line, base)) for line in _panel(
-                console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), _("Meters"), None))
+                console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), _("Meters"), None,
+                _color(colors, "legible-secondary")))
         self._built = (view, width, strips)
         return self._built
 
@@ -772,7 +776,8 @@ class Board(Widget):
             kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
             frame, color_name = BORDERS[kind]
             panels.append(_panel(console, body, w, height - 2, frame, _color(colors, color_name),
-                                 literal(shown(state).index.tracks[t.id].name), status_word(state, t.id)))
+                                 literal(shown(state).index.tracks[t.id].name), status_word(state, t.id),
+                                 _color(colors, f"legible-{color_name}")))
         if len(panels) == 1:  # the second column stays empty, in the board's colours
             panels.append([[Segment(" " * right)]] * len(panels[0]))
         base = row_key[2]
