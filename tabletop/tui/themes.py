@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from rich.color import Color as RichColor
+from rich.color import ColorSystem
 from rich.style import Style
 from rich.text import Text
 from rich.theme import Theme as RichTheme
@@ -85,6 +87,13 @@ SIXTEEN_COLOURS = {
             "block-cursor-foreground": "#ffffff", "block-cursor-background": "#0000aa",
             "block-cursor-blurred-foreground": "#ffffff", "block-cursor-blurred-background": "#0000aa"},
 }
+
+
+#: on 16 colours, the accent and warning of a theme whose own reduce to the bright red of its error (found from
+#: outside, TERM=linux: the dark and light themes' orange did, and deferred tracks and the frames of the team to move
+#: were the colour of a collapse): a bright yellow on a dark theme, a blue on a light one (a yellow reads on white in
+#: no usual palette); by the theme's darkness (untranslated: colours)
+SIXTEEN_WARNING = {True: "#ffff55", False: "#0000aa"}
 
 
 class ThemeError(ValueError):
@@ -196,6 +205,11 @@ def legible_colours(variables: Mapping[str, str], no_color: bool = False, least:
     return out
 
 
+def _in_sixteen(color: str) -> int | None:
+    """The one of 16 colours Rich reduces ``color`` to."""
+    return RichColor.parse(color).downgrade(ColorSystem.STANDARD).number
+
+
 def sixteen_colours(console: object) -> bool:
     """Whether ``console`` (an app's) reduces every colour to 16 on its way to the terminal."""
     return getattr(console, "color_system", None) in SIXTEEN
@@ -219,10 +233,17 @@ class Themed:
         (:func:`legible_colours`), its keys and highlighted option in :data:`SIXTEEN_COLOURS` on a terminal of 16
         colours (the console is made before the first stylesheet asks)."""
         variables: dict[str, str] = super().get_css_variables()  # type: ignore[misc]
-        least = HIGH if self.current_theme.name == HIGH_CONTRAST.name else CONTRAST  # type: ignore[attr-defined]
+        theme = self.current_theme  # type: ignore[attr-defined]
+        sixteen = sixteen_colours(getattr(self, "console", None))
+        if sixteen:
+            variables = {**variables, **SIXTEEN_COLOURS[theme.dark]}
+            alarm = _in_sixteen(variables["error"])
+            for name in ("accent", "warning"):  # a team's turn and a deferred track are no collapse
+                if _in_sixteen(variables[name]) == alarm:
+                    variables[name] = SIXTEEN_WARNING[theme.dark]
+        least = HIGH if theme.name == HIGH_CONTRAST.name else CONTRAST
         variables.update(legible_colours(variables, self.no_color, least))  # type: ignore[attr-defined]
-        if sixteen_colours(getattr(self, "console", None)):
-            variables = {**variables, **SIXTEEN_COLOURS[self.current_theme.dark]}  # type: ignore[attr-defined]
+        if sixteen:
             self.theme_variables = variables
         return variables
 

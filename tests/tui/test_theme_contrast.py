@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from rich.segment import Segment
 from textual.app import App
+from rich.color import ColorSystem
 from textual.color import Color
 from textual.geometry import Region
 
 from tabletop.engine.state import evolve
+from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.text import outcome_text
 from tabletop.tui.themes import contrast as _ratio
@@ -132,6 +134,18 @@ def _focus_marks(app: App[None], widget_id: str, least: float) -> dict[str, floa
     return {f"{app.theme} focus {widget_id}": round(ratio, 2)} if ratio < least else {}
 
 
+def _every_frame(tmp_path: Path) -> Session:
+    """A game with a track of each status, and Russia to move (strategic stability and the humanitarian track:
+    Russia's, open, to play; Ukraine and the EU open, not Russia's)."""
+    session = start(tmp_path)
+    to_turn_of(session, "ru")
+    tracks = dict(session.state.tracks)
+    for track, status in (("borders", "collapsed"), ("ukraine-status", "agreed"), ("track-two", "deferred")):
+        tracks[track] = tracks[track]._replace(status=status)
+    session.state = evolve(session.state, tracks=tracks)
+    return session
+
+
 @pytest.mark.parametrize("no_color", [False, True])
 async def test_the_board_s_titles_statuses_and_focus_read_on_every_theme(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool) -> None:
@@ -142,12 +156,7 @@ async def test_the_board_s_titles_statuses_and_focus_read_on_every_theme(
     monkeypatch.setenv("COLORTERM", "truecolor")
     if no_color:
         monkeypatch.setenv("NO_COLOR", "1")
-    session = start(tmp_path)
-    to_turn_of(session, "ru")  # strategic stability and the humanitarian track: Russia's, to play
-    tracks = dict(session.state.tracks)
-    for track, status in (("borders", "collapsed"), ("ukraine-status", "agreed"), ("track-two", "deferred")):
-        tracks[track] = tracks[track]._replace(status=status)
-    session.state = evolve(session.state, tracks=tracks)
+    session = _every_frame(tmp_path)
     app = TabletopApp(session)
     names = [t.name for t in session.state.scenario.ruleset.tracks]
     statuses = ["\u25cb OPEN", "\u2714 AGREED", "\u2716 COLLAPSED", "\u2016 DEFERRED"]
@@ -167,3 +176,38 @@ async def test_the_board_s_titles_statuses_and_focus_read_on_every_theme(
             await pilot.pause()
             low.update(_focus_marks(app, "#card-box", least))
         assert not low, ", ".join(f"{k} {v}" for k, v in sorted(low.items()))
+
+
+async def test_on_16_colours_deferred_and_acting_are_not_the_collapse_s_colour(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (TERM=linux, xterm's palette): the accent and the warning orange reduce to the bright red
+    of a collapse, so during Russia's turn all six frames were bright red, deferred and acting alike with collapsed.
+    Each track's frame and the name in it, as the terminal gets them reduced to 16, in every theme F2 goes through."""
+    monkeypatch.setenv("TERM", "xterm-16color")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    session = _every_frame(tmp_path)
+    app = TabletopApp(session)
+    n = {t.id: t.name for t in session.state.scenario.ruleset.tracks}
+    kinds = {"borders": "collapsed", "track-two": "deferred", "strategic-stability": "acting"}
+    same: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.console.color_system == "standard"
+        region = app.screen.query_one(Board).region
+        for _ in range(3):  # every theme F2 goes through
+            await press(pilot, "f2")
+            sixteen: dict[str, tuple[int | None, int | None]] = {}
+            for row in _cells(app)[region.y:region.bottom]:
+                row = row[region.x:region.right]  # (the decision list beside it names tracks too)
+                line = "".join(char for char, _, _ in row)
+                for track, kind in kinds.items():
+                    at = line.find(" " + n[track] + " ")
+                    if at > 0:  # the frame's cell before its name, and the name's first letter
+                        sixteen[kind] = tuple(  # type: ignore[assignment]
+                            row[x][1].rich_color.downgrade(ColorSystem.STANDARD).number for x in (at - 1, at + 1))
+            assert set(sixteen) == set(kinds.values()), sixteen
+            for kind in ("deferred", "acting"):
+                for part, colour, alarm in zip(("frame", "name"), sixteen[kind], sixteen["collapsed"], strict=True):
+                    if colour == alarm:
+                        same.append(f"{app.theme} {kind} {part}: {colour}")
+    assert not same, same
