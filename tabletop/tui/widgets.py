@@ -406,16 +406,18 @@ class RulingsColumn(KeyScroll):
         self.scroll_home(animate=False, immediate=True)
 
 
-#: a track's border while a team acts on it, and by its status
+#: a track's border while a team acts on it (square, its name marked ▶: a shape no status has; found from outside, it
+#: was heavy as a collapse's, told from it by an orange against a red), and by its status
 _DASHED = box.Box("\u256d\u254c\u254c\u256e\n\u254e \u254e\u254e\n\u251c\u254c\u253c\u2524\n\u254e \u254e\u254e\n"
                   "\u251c\u254c\u253c\u2524\n\u251c\u254c\u253c\u2524\n\u254e \u254e\u254e\n\u2570\u254c\u254c\u256f\n")
 BORDERS: dict[str, tuple[box.Box, str]] = {
-    "acting": (box.HEAVY, "accent"),
+    "acting": (box.SQUARE, "accent"),
     "open": (box.ROUNDED, "primary-darken-1"),
     "agreed": (box.DOUBLE, "success"),
     "collapsed": (box.HEAVY, "error"),
     "deferred": (_DASHED, "warning"),
 }
+ACTING_MARK = "\u25b6"  # before the name of a track the team to move plays on (as before the team's name in Turn)
 TRACK_ROWS = 4  # a track panel's least number of lines inside its border
 
 
@@ -775,8 +777,9 @@ class Board(Widget):
         for t, body, w in zip(row, texts, (left, right), strict=False):
             kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
             frame, color_name = BORDERS[kind]
+            name = literal(shown(state).index.tracks[t.id].name)
             panels.append(_panel(console, body, w, height - 2, frame, _color(colors, color_name),
-                                 literal(shown(state).index.tracks[t.id].name), status_word(state, t.id),
+                                 f"{ACTING_MARK} {name}" if kind == "acting" else name, status_word(state, t.id),
                                  _color(colors, f"legible-{color_name}")))
         if len(panels) == 1:  # the second column stays empty, in the board's colours
             panels.append([[Segment(" " * right)]] * len(panels[0]))

@@ -1,0 +1,57 @@
+"""A track's frame on the 120x40 board says one thing: the team to move's tracks are marked ▶ and framed in a shape
+no status uses, and F1's "Reading the board" names the frames and ⚠. Found from outside (a colour-blind participant):
+the tracks of the team to move and a collapsed one had the same heavy frame, told apart only by an orange against a
+red, and F1 explained neither the frames nor ⚠."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine.state import evolve
+from tabletop.lang import using
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.text import BOARD_READING, _
+from tabletop.tui.widgets import Board
+
+from .support import SIZE, start, to_turn_of
+
+ACTING = "\u25b6"
+
+
+async def test_the_team_to_move_s_tracks_are_marked_and_framed_as_no_status_is(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    to_turn_of(session, "ru")  # strategic stability: Russia's, open, to play
+    tracks = dict(session.state.tracks)
+    for track, status in (("borders", "collapsed"), ("ukraine-status", "agreed"), ("track-two", "deferred")):
+        tracks[track] = tracks[track]._replace(status=status)
+    session.state = evolve(session.state, tracks=tracks)
+    n = {t.id: t.name for t in session.state.scenario.ruleset.tracks}
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        lines = [board.render_line(y).text for y in range(board.content_size.height)]
+        corners: dict[str, str] = {}  # each track's frame, by its corner and the line after it
+        marked: dict[str, bool] = {}
+        for track, name in n.items():
+            for line in lines:
+                with_mark = line.find(f" {ACTING} {name} ")
+                at = with_mark if with_mark >= 0 else line.find(f" {name} ")
+                if at >= 2:
+                    corners[track], marked[track] = line[at - 2:at], with_mark >= 0
+        assert marked == {t: t in ("strategic-stability", "humanitarian") for t in n}, marked  # Russia's, open
+        acting = corners["strategic-stability"]
+        by_status = {corners[t] for t in ("borders", "ukraine-status", "track-two", "ukraine-eu")}
+        assert len(by_status) == 4 and acting not in by_status, (acting, corners)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_reading_the_board_names_the_frames_and_the_warning(lang: str) -> None:
+    with using(lang):
+        reading = _(BOARD_READING)
+    for mark in ("\u256d\u2500", "\u2554\u2550", "\u256d\u254c", "\u250f\u2501", ACTING, "\u26a0"):
+        assert mark in reading, (lang, mark)
+    if lang != "en":
+        assert reading != BOARD_READING
