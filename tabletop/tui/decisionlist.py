@@ -20,7 +20,8 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.visual import Visual
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Select
+from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType  # Select's parts: no public name
 from textual.widgets.option_list import Option
 
 from ..content.literal import literal
@@ -30,6 +31,7 @@ from .themes import CONTRAST, contrast, readable, sixteen_colours
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from textual.app import ComposeResult
     from textual.css.styles import RulesMap
     from textual.style import Style
     from textual.visual import RenderOptions
@@ -132,6 +134,20 @@ class MarkedList(OptionList):
             nearest = sorted((WHITE, BLACK), key=lambda extreme: contrast(extreme, words))
             grey = readable(grey, next((e for e in nearest if contrast(e, bar) >= CONTRAST), nearest[-1]), [bar])
         return Segment(segment.text, style + RichStyle(color=grey.rich_color, dim=False), segment.control)
+
+
+class MarkedOverlay(SelectOverlay, MarkedList):
+    """A dropdown's open list, its highlighted option marked as every list's is (:class:`MarkedSelect`). The overlay
+    first: Textual styles a widget by its first base's line (``Select > SelectOverlay``)."""
+
+
+class MarkedSelect(Select[SelectType]):
+    """A dropdown whose open list marks its highlighted option with :data:`MARK`: found from outside, Textual's
+    showed it by its background alone (the start screen's seats and language, the override's status)."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield MarkedOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
 
 class DecisionList(MarkedList):
@@ -381,5 +397,5 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["MARK", "PICK_KEYS", "DecisionList", "Entry", "MarkedList", "OptionWords", "about_text", "option_label", "pick_key", "refill",
+__all__ = ["MARK", "PICK_KEYS", "DecisionList", "Entry", "MarkedList", "MarkedSelect", "OptionWords", "about_text", "option_label", "pick_key", "refill",
            "rich_text"]

@@ -24,6 +24,7 @@ from ..engine.actions import TEXT_LIMIT
 from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
+from .decisionlist import MarkedSelect
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .modals import _Dialog
 from .notices import TYPED_WARNING, holds_typed_text, typing_resumed
@@ -167,7 +168,7 @@ class TrackOverrideScreen(OverrideDialog):
                 yield InOrder(str(now.tension), id="override-tension", compact=True, classes="choice")
             with Horizontal():
                 yield Static(_("Status"), classes="field-name")
-                yield Select([(status_name(s), s) for s in STATUSES], value=now.status, allow_blank=False,
+                yield MarkedSelect([(status_name(s), s) for s in STATUSES], value=now.status, allow_blank=False,
                              id="override-status", compact=True)
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")

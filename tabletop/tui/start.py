@@ -30,7 +30,7 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import DANGER, independence_word, literal, timer_words, timers_placeholder, timers_words
-from .decisionlist import MarkedList
+from .decisionlist import MarkedList, MarkedSelect
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .widgets import KeyScroll
 
@@ -86,7 +86,7 @@ class SeedField(InOrder):
         self.post_message(self.Refused(self._offered))
 
 
-class SeatSelect(Select[str]):
+class SeatSelect(MarkedSelect[str]):
     """A team's seat: played by people or by a bot. Its list, open, is titled with the actor's name: near the
     screen's foot it opens upwards over the name beside or above it (found from outside: at 80x24 in Russian the
     list covered «Соединённые Штаты», and the facilitator could not see whose seat it set)."""
@@ -292,7 +292,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                         yield InOrder("", placeholder=timers_placeholder(), id="timers")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "language-label"), id="language-label")
-                        yield Select([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,
+                        yield MarkedSelect([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,
                                      id="language")
                     yield Vertical(id="seats")
                     yield Button(_("Start the game (F5)"), id="start", variant="primary")

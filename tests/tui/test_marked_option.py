@@ -76,3 +76,19 @@ async def test_the_replay_s_event_is_marked(tmp_path: Path) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await assert_marked_and_moves(pilot, app.screen.query_one("#timeline", OptionList))
+
+
+async def test_a_dropdown_s_list_is_marked(tmp_path: Path) -> None:
+    """Found from outside: an open dropdown (the start screen's seats and language, the override's status) showed
+    its highlighted option by its background alone."""
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dropdown = app.screen.query(Select).first()
+        dropdown.focus()
+        await press(pilot, "enter")  # open
+        assert dropdown.expanded
+        await assert_marked_and_moves(pilot, dropdown.query_one(SelectOverlay))
