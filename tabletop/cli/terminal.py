@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..content import ContentError
 from ..content.literal import literal
-from ..content.oswords import system_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -146,6 +145,8 @@ def listen_refused(command: str, host: str, port: int, exc: OSError, *, resumed:
     as ``:::9297``, and "the same command can be run again", which only failed the same way."""
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     # asyncio words the bind's refusal itself, in English: the system's own words by its number
+    from ..content.oswords import system_words  # an error path: not on the start path
+
     problem = system_words(OSError(exc.errno, os.strerror(exc.errno)) if exc.errno else exc)
     if exc.errno != errno.EADDRINUSE:
         return _("{command}: cannot listen on {address}: {problem}").format(

@@ -23,7 +23,6 @@ from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
-from .modals import _Dialog
 from .notices import Refusals
 from .text import literal, names, phase_word, shown
 
@@ -193,9 +192,12 @@ class Timekeeper:
             return
         screen = self.screen
         if not screen.is_active:
+            # a dialog that would make a move names it (``_Dialog.commits``); read by name, so that the dialogs'
+            # module loads when one is first opened, not with the board (tests/tui/test_startup.py)
             dialog = screen.app.screen
-            if isinstance(dialog, _Dialog) and dialog.commits is not None and self.cut_off(dialog.commits):
-                dialog.answer(None)  # the board is up again: its redraw, or the next tick, passes the team
+            commits = getattr(dialog, "commits", None)
+            if isinstance(commits, Action) and self.cut_off(commits):
+                dialog.answer(None)  # type: ignore[attr-defined]  # the board is up again: its redraw, or the next tick, passes the team
             return
         if screen.act(action):
             if action.actor not in self.passed:
