@@ -293,7 +293,7 @@ class SeatClient:
     async def answer(self, client_seq: int) -> dict[str, Any]:
         """The host's answer to act ``client_seq`` (the ack); raises :class:`Refused` or :class:`Disconnected`."""
         if client_seq in self._results:
-            return self._checked(self._results.pop(client_seq))
+            return self.checked(self._results.pop(client_seq))
         future = self._answers.setdefault(client_seq, asyncio.get_running_loop().create_future())
         closed = asyncio.ensure_future(self._closed.wait())
         try:
@@ -302,10 +302,11 @@ class SeatClient:
             closed.cancel()
         if not future.done():
             raise Disconnected("the connection dropped before the host answered")  # untranslated: an exception's text
-        return self._checked(future.result())
+        return self.checked(future.result())
 
     @staticmethod
-    def _checked(answer: dict[str, Any]) -> dict[str, Any]:
+    def checked(answer: dict[str, Any]) -> dict[str, Any]:
+        """The host's answer to an act, as it is; raises :class:`Refused` when it is a refusal."""
         if answer["type"] == "refused":
             raise Refused(str(answer.get("code")), str(answer.get("message")))
         return answer

@@ -185,15 +185,7 @@ class SeatActs(_App):
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
-            if exc.code == Wire.STALE:  # no rule refused it: the game had moved on (said quietly, as the hot seat)
-                moved_on(self, sent=True)
-            elif exc.code == Wire.SAVE_FAILED:  # the disk refused it, not a rule: the hot seat's title for that
-                self.refusals.show(self, exc.message, title=_("Not saved: the action was not taken"), seconds=30)
-            else:  # the host's words under the hot seat's title ("Not allowed"), not its code (READ_ONLY)
-                self.refusals.show(self, exc.message)
-            still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
-            if draft is not None and still:
-                self.type_argument(*draft)  # nothing the team typed is lost
+            self._refused(exc, pick, draft)
         except Disconnected as exc:
             resent = exc.answer
             self.sent_again.show(self, _("The connection dropped: this will be sent again when the screen reconnects."),
@@ -203,8 +195,26 @@ class SeatActs(_App):
                 self.seat_screen.hold.answered()
         if resent is not None:
             # the notice goes with the host's answer (found from outside: it stayed several seconds after it)
-            await asyncio.shield(resent)
+            answer = await asyncio.shield(resent)
             self.sent_again.clear(self)
+            try:
+                client.checked(answer)
+            except Refused as exc:
+                # said as a first send's refusal is (found from outside: of two moves confirmed while the host was
+                # away, both "sent again", the second was refused on reconnecting and the screen said nothing)
+                self._refused(exc, pick, draft)
+
+    def _refused(self, exc: Refused, pick: str | None, draft: tuple[Mapping[str, Any], Entered] | None) -> None:
+        """Say the host's refusal of an act; an argument refused opens again with what was typed."""
+        if exc.code == Wire.STALE:  # no rule refused it: the game had moved on (said quietly, as the hot seat)
+            moved_on(self, sent=True)
+        elif exc.code == Wire.SAVE_FAILED:  # the disk refused it, not a rule: the hot seat's title for that
+            self.refusals.show(self, exc.message, title=_("Not saved: the action was not taken"), seconds=30)
+        else:  # the host's words under the hot seat's title ("Not allowed"), not its code (READ_ONLY)
+            self.refusals.show(self, exc.message)
+        still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
+        if draft is not None and still:
+            self.type_argument(*draft)  # nothing the team typed is lost
 
 
 def _acting_name(view: Mapping[str, Any], entry: Mapping[str, Any]) -> str:

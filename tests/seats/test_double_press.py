@@ -475,3 +475,50 @@ async def test_the_sent_again_notice_goes_once_the_host_has_the_act(tmp_path: Pa
         for _ in range(3):
             await pilot.pause()
         assert not any(said in n.message for n in app._notifications), [n.message for n in app._notifications]
+
+
+async def test_an_act_sent_again_that_the_host_refuses_is_said_not_taken(tmp_path: Path) -> None:
+    """Found from outside (helper-320, finding 3): two moves confirmed while the host was away were both promised
+    "will be sent again"; on reconnecting the first was taken, the second refused (the game had moved on), and the
+    screen said nothing of it: the team thought it had made a move it had not. A resent act the host refuses is
+    said as a first send's refusal is."""
+    from textual.notifications import Notify
+    from websockets.exceptions import ConnectionClosed
+
+    async with _a_team_to_move(tmp_path / "twice.jsonl") as (app, pilot, table, hands, team, index, entry):
+        seq = table.session.state.seq
+        client = app.client
+        assert client is not None and client._ws is not None
+        link = client._ws
+        sending = link.send
+        said: list[str] = []
+        post = app.post_message
+
+        def heard(posted: Any) -> bool:  # every notice, kept: one of 2 s may be gone before a busy test looks
+            if isinstance(posted, Notify):
+                said.append(posted.notification.message)
+            return post(posted)
+
+        app.post_message = heard  # type: ignore[method-assign]
+
+        async def dropped(_data: object) -> None:
+            raise ConnectionClosed(None, None)  # the host is away: nothing sent reaches it
+
+        link.send = dropped  # type: ignore[method-assign]
+        other = next(i for i, e in enumerate(entries(app)) if i != index and i < 9 and not e.get("refusal")
+                     and e.get("action", {}).get("kind") == "move")
+        again = "this will be sent again when the screen reconnects"
+        for count, pick in enumerate((index, other), start=1):
+            hands.now += PICK_HOLD  # the list under the closed question was read again
+            await pilot.press(str(pick + 1))
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+            hands.now += PICK_HOLD
+            await pilot.press("y")
+            await until(pilot, lambda: app.screen is app.seat_screen and len(client.unanswered) == count,
+                        "the move kept to be sent again")
+        assert sum(again in m for m in said) == 2
+        link.send = sending  # type: ignore[method-assign]
+        await link.close()  # the screen joins again and sends both: the first is taken, the second is too late
+        await until(pilot, lambda: not client.unanswered and table.session.state.seq > seq, "both answered")
+        await until(pilot, lambda: any(m.startswith("Not taken: the game moved on") for m in said),
+                    "the second move said not taken")
