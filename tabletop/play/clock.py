@@ -10,6 +10,9 @@ facilitator has paused it. The session clock counts the workshop's time,
 pauses included (the room is still there), and carries on across a resume
 from the reading saved with the last event (:class:`ClockReading`).
 
+A game that was away between two of its once-a-second ticks (its process stopped: a laptop asleep, ``kill -STOP``)
+is given that time back, as a resume gives back the time the game was closed (:class:`Away`).
+
 A pick pressed just after the game moved on is not taken: the list it lands on was not read yet
 (:class:`PickHold`). On one shared screen a nervous double press of ``1`` drew the card and then
 answered it for the team that was to choose; a double press on a vote voted for the next team too.
@@ -167,6 +170,12 @@ class PhaseClock:
         """Time that was up before (a resumed game) is not announced again."""
         self._announced = self.time_up()
 
+    def give_back(self, seconds: float) -> None:
+        """``seconds`` the game was away (:class:`Away`) count neither against the phase nor in the session's time."""
+        self._since += seconds
+        if self._mark is not None:
+            self._mark += seconds
+
     # -- the session clock ----------------------------------------------------
 
     def elapsed(self) -> float:
@@ -200,6 +209,17 @@ class PhaseClock:
         return clock_text(int(self.elapsed()), hours=True)
 
 
+def away_title() -> str:
+    """The title of what the room is told of time the game was away (:func:`away_words`)."""
+    return _("Time given back")
+
+
+def away_words(seconds: float) -> str:
+    """What the room is told of time the game was away (:class:`Away`), in the language spoken."""
+    return _("The game was away for {time} (the computer asleep, or the program stopped): that time is given back "
+             "to the phase timer and not counted in the session's time.").format(time=clock_text(round(seconds)))
+
+
 def clock_text(seconds: int, hours: bool = False) -> str:
     """``252`` -> ``04:12``; with ``hours`` (or past an hour) ``0:04:12``."""
     h, rest = divmod(max(0, seconds), 3600)
@@ -225,6 +245,32 @@ TYPING_GAP = 0.5
 
 #: how many times the usual hold a sealed round's gate is held (1.5 s of a hold of 0.5 s)
 GATE_TIMES = 3
+
+#: seconds between two once-a-second ticks past which the game was away, not slow: a busy machine ticks a second
+#: or two late, a process stopped (a laptop asleep, ``kill -STOP``, a terminal's ctrl+z) comes back minutes late
+AWAY_AFTER = 5.0
+
+
+class Away:
+    """Watches a game's once-a-second ticks on ``now``: a gap far longer than a tick (:data:`AWAY_AFTER`) is time
+    the game was away, to be given back to its clock (:meth:`PhaseClock.give_back`).
+
+    Found from outside: a host stopped for three minutes woke with the moves phase's time up, and with
+    ``on_time_up = "pass"`` passed every human team at once, while a host that crashed over the same break and was
+    resumed gave the time back. The teams' screens had shown the host lost and the timer standing still."""
+
+    def __init__(self, now: Now, tick: float = 1.0):
+        self._now = now
+        self._tick = tick
+        self._last: float | None = None  # when the last tick came
+
+    def tick(self) -> float:
+        """A tick, now: the seconds the game was away since the one before (0: it was not)."""
+        now = self._now()
+        last, self._last = self._last, now
+        if last is None or now - last <= AWAY_AFTER:
+            return 0.0
+        return now - last - self._tick  # the tick's own second counted, as any tick's is
 
 
 class PickHold:
@@ -295,4 +341,4 @@ class PickHold:
         return self._now() - self._since >= self._length
 
 
-__all__ = ["PICK_HOLD", "ClockReading", "PhaseClock", "PickHold", "clock_text", "wall_clock"]
+__all__ = ["AWAY_AFTER", "PICK_HOLD", "Away", "ClockReading", "PhaseClock", "PickHold", "away_title", "away_words", "clock_text", "wall_clock"]

@@ -11,6 +11,7 @@ seat's board does. The facilitator pauses, resumes and adds time.
 from __future__ import annotations
 
 import math
+import secrets
 from collections.abc import Hashable
 from typing import Any
 
@@ -32,6 +33,9 @@ class GameClock:
         self.clock = PhaseClock(now, elapsed=reading.elapsed if reading else 0.0)
         #: bumped by every pause, resume and extension: a host re-sends the views when it changes
         self.changes = 0
+        #: the last time given back to the clock (:meth:`give_back`), sent to every seat for the facilitator's
+        #: console to say: ``id`` (new for each), ``seconds``
+        self.away: dict[str, Any] | None = None
         #: a new game waiting for its facilitator (a host's seats join first): nothing counts until :meth:`begin`
         self.waiting = waiting and reading is None
         phase, seconds = self._phase(session.state)
@@ -98,6 +102,13 @@ class GameClock:
         self.clock.extend(seconds)
         self.changes += 1
 
+    def give_back(self, seconds: float) -> None:
+        """The host was away ``seconds`` between two ticks (:class:`~tabletop.play.clock.Away`): they count neither
+        against the phase nor in the session's time, as a resume gives back the time the host was down."""
+        self.clock.give_back(seconds)
+        self.away = {"id": secrets.token_hex(4), "seconds": round(seconds)}
+        self.changes += 1
+
     def facts(self) -> dict[str, Any]:
         """What every seat may see of the clock: seconds left in the phase (None: no timer), paused, time up,
         and whether it waits for the facilitator.
@@ -109,7 +120,7 @@ class GameClock:
         left = self.clock.remaining()
         return {"left": None if left is None else math.ceil(left), "paused": self.clock.paused,
                 "up": self.clock.time_up(), "elapsed": 0 if self.waiting else int(self.clock.elapsed()),
-                "waiting": self.waiting}
+                "waiting": self.waiting, "away": self.away}
 
 
 __all__ = ["MORE_TIME", "GameClock"]

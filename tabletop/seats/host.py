@@ -40,6 +40,7 @@ from .flood import Bucket
 from ..content.oswords import system_words
 from .joincodes import codes_path, in_cyrillic, seat_of, write_codes
 from ..lang import SOURCE, Domain, using
+from ..play.clock import Away, away_words
 from .protocol import (CLOSE_WAIT, MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
                        encode, message)
 from .table import Table
@@ -172,7 +173,7 @@ class Host:
                  clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
                  lang: str = SOURCE, tick: Sleeper = asyncio.sleep, say: Callable[[str], None] | None = None,
                  grace: float = GRACE, unjoined: tuple[int, int] = UNJOINED,
-                 hello_timeout: float = HELLO_TIMEOUT):
+                 hello_timeout: float = HELLO_TIMEOUT, awake: Callable[[], float] | None = time.monotonic):
         self.table = table
         #: wrong codes and connections closed for what they sent, said on the host's terminal (``say``: a line)
         self.alarm = Alarm(say or (lambda line: None), clock=clock, lang=lang)
@@ -185,6 +186,8 @@ class Host:
         table.on_saved_again = self._saved_again
         #: how the host waits between two looks at the phase timer (``on_time_up = "pass"``)
         self.tick = tick
+        #: the ticks watched on ``awake`` for time the host was away (its process stopped), given back to the clock
+        self.away = None if awake is None else Away(awake, TICK)
         self._ticker: asyncio.Task[None] | None = None
         #: the language of a seat that names none (a version 1 screen)
         self.lang = lang
@@ -277,6 +280,11 @@ class Host:
 
         A bot's move the disk refused is tried again: once space is freed the game goes on by itself."""
         before = self._moment()
+        away = 0.0 if self.away is None else self.away.tick()
+        if away:  # given back before the timer is looked at: no team passes for time the host was not running
+            self.table.clock.give_back(away)
+            with using(self.lang):
+                self.say(away_words(away))
         if self.table.pass_if_out_of_time() or self.table.save_failed is not None:
             self.table.play_bots()
         if self._moment() != before:

@@ -16,7 +16,7 @@ from ..lang import Domain, set_language
 from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path
 from .board import BoardScreen
-from .clock import Now
+from .clock import Now, wall_clock
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .notices import typed_text_lost
 from .pasting import WholePastes
@@ -69,14 +69,17 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, Themed, App[N
 
     def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR,
                  now: Now | None = None, *, own_process: bool = False, lang: str | None = None,
-                 pick_hold: float = 0.0, typing_gap: float = 0.0):
+                 pick_hold: float = 0.0, typing_gap: float = 0.0, awake: Now | None = None):
         """``own_process``: this app is what the process runs (the command line), so the start-up
         heap is the app's to freeze and the collector paused until the first screen is up.
         ``lang``: the language the screen speaks first (``--lang``; None: as the process speaks).
         ``pick_hold``: seconds a pick is not taken from a list the game has just put up (the command line
         gives the room's :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
         ``typing_gap``: letters this close together outside a text field are a word typed, not keys (the command
-        line gives :data:`~tabletop.play.clock.TYPING_GAP`; 0 takes every key)."""
+        line gives :data:`~tabletop.play.clock.TYPING_GAP`; 0 takes every key).
+        ``awake``: the clock the board's once-a-second ticks are watched on for time the game was away (its process
+        stopped), given back to the phase timer (:class:`~tabletop.play.clock.Away`). None: the wall clock for a
+        game on the wall clock; a game on a test's clock (``now``, moved by hand) watches only with one given."""
         super().__init__()
         if lang is not None:
             set_language(lang)
@@ -84,6 +87,7 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, Themed, App[N
         self.pick_hold = pick_hold
         self.typing_gap = typing_gap
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
+        self.awake = awake if awake is not None else (wall_clock if now is None else None)
         self.save_dir = Path(save_dir)
         self._renamed = ""  # the notice when a typed save name was not usable as typed (start screen)
         self._collector_paused = own_process
@@ -105,7 +109,7 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, Themed, App[N
         # a game's board is the first screen itself: pushing it over Textual's blank default
         # screen cost a frame and a resize pass before the room saw anything
         if self.session is not None:
-            return BoardScreen(self.session, self.now, self.pick_hold)
+            return BoardScreen(self.session, self.now, self.pick_hold, self.awake)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -149,7 +153,7 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, Themed, App[N
         if choice is None or self.session is None:
             self.exit()
             return
-        self.push_screen(BoardScreen(self.session, self.now, self.pick_hold))
+        self.push_screen(BoardScreen(self.session, self.now, self.pick_hold, self.awake))
         if self._renamed:
             self.notify(self._renamed, title=_("Save name"), severity="warning", timeout=15, markup=False)
 

@@ -133,12 +133,15 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     # screen's own CSS_PATH only for screens it pushes, and the board is the first screen itself.
     # (The comments live here, not in board.tcss: Textual parses the CSS on every start.)
 
-    def __init__(self, session: Session, now: Now | None = None, pick_hold: float = 0.0):
-        """``pick_hold``: seconds a pick from a new list is not taken after the game moved on (:class:`~tabletop.play.clock.PickHold`)."""
+    def __init__(self, session: Session, now: Now | None = None, pick_hold: float = 0.0, awake: Now | None = None):
+        """``pick_hold``: seconds a pick from a new list is not taken after the game moved on (:class:`~tabletop.play.clock.PickHold`).
+        ``awake``: the clock the ticks are watched on for time the game was away (:class:`~tabletop.play.clock.Away`;
+        None: not watched)."""
         super().__init__()
         self.session = session
         # the phase timer and session clock read ``now`` (tests pass a clock they move by hand)
         self.timekeeper = Timekeeper(self, now or room_clock.wall_clock)
+        self._away = None if awake is None else room_clock.Away(awake)
         self.pick_hold = PickHold(now or room_clock.wall_clock, pick_hold)
         self.paused = self.timekeeper.clock.paused  # a game saved while paused resumes paused
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
@@ -355,6 +358,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def _tick(self) -> None:
         if self.session.state.over or self._closing_down():
             return
+        away = 0.0 if self._away is None else self._away.tick()
+        if away:  # given back before anything reads the clock: no team passes for time the game was not running
+            self.timekeeper.away(away)
         self._show_turn(self.session.acting())
         self.timekeeper.tick()
 

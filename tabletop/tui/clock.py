@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ..play.clock import ClockReading, Now, PhaseClock, clock_text, wall_clock
+from ..play.clock import Away, ClockReading, Now, PhaseClock, clock_text, wall_clock
 
-__all__ = ["ClockReading", "Now", "PhaseClock", "clock_text", "wall_clock"]
+__all__ = ["Away", "ClockReading", "Now", "PhaseClock", "clock_text", "wall_clock"]

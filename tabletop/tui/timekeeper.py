@@ -22,6 +22,7 @@ from ..engine import Action, State
 from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
+from ..play.clock import away_title, away_words
 from .clock import ClockReading, Now, PhaseClock
 from .notices import Refusals
 from .text import literal, names, phase_word, shown
@@ -126,6 +127,12 @@ class Timekeeper:
             self.clock.pause()
         else:
             self.clock.resume()
+
+    def away(self, seconds: float) -> None:
+        """The game was away ``seconds`` between two ticks (its process stopped): the time is given back, as a
+        resume gives back the time the game was closed, and the room is told."""
+        self.clock.give_back(seconds)
+        self.screen.notify(away_words(seconds), title=away_title(), severity="information", timeout=15, markup=False)
 
     def extend(self) -> str:
         """One more minute on the phase timer; says what it did."""

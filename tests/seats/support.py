@@ -56,7 +56,8 @@ class Ticks:
 async def hosting(table: Table, record: bool = False, **kwargs: Any) -> AsyncIterator[tuple[Host, str, dict[str, str]]]:
     """A host for ``table`` on a free loopback port: (host, "127.0.0.1:PORT", codes by seat)."""
     codes = new_codes(table.seats)
-    host = Host(table, codes, **{"sleeper": Sleeps(), "clock": Ticks(), **kwargs})
+    # the host's ticks are not watched for time away (Away) unless a test says on which clock: its own jumps by hand
+    host = Host(table, codes, **{"sleeper": Sleeps(), "clock": Ticks(), "awake": None, **kwargs})
     if record:
         host.sent = {}
     addr, port = await host.start("127.0.0.1", 0)

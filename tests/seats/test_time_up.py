@@ -74,6 +74,36 @@ async def test_a_team_out_of_time_passes_and_every_seat_sees_it(tmp_path: Path) 
         await projector.close()
 
 
+async def test_a_host_away_between_two_ticks_is_given_the_time_back_and_passes_nobody(tmp_path: Path) -> None:
+    """Found from outside (helper-320, finding 1): a host stopped for three minutes (``kill -STOP``, a laptop asleep)
+    woke with the moves phase's time up and passed every human team at once, though the seats had shown it lost and
+    the timer standing still; a host that crashed over the same break and was resumed gave the time back. A gap
+    between two ticks far longer than a tick is time the host was away: given back, and the facilitator told."""
+    hands = Hands()
+    table = _moves_phase(tmp_path, hands)
+    state = table.session.state
+    lines: list[str] = []
+    async with hosting(table, tick=_never, awake=hands, say=lines.append) as (host, address, codes):
+        projector = await connect(address, codes["projector"])
+        await caught_up(projector, state.seq)
+        for _ in range(60):  # a minute of the game running, a tick each
+            hands.t += 1
+            host.on_tick()
+        left, elapsed = table.clock.clock.remaining(), table.clock.clock.elapsed()
+        assert left is not None and 0 < left < 6 * 60
+        hands.t += 1 + 6 * 60  # the next tick's second, and the host stopped for six minutes before it came
+        host.on_tick()
+        assert table.session.state.seq == state.seq, "a team was passed for time the host was away"
+        assert table.clock.clock.remaining() == left - 1 and table.clock.clock.elapsed() == elapsed + 1
+        facts = table.clock.facts()
+        assert facts["away"]["seconds"] == 6 * 60 and not facts["up"]
+        view = await caught_up(projector, state.seq)
+        while view["clock"].get("away") is None:  # every screen is sent the clock given back
+            view = await projector.next_view()
+        assert any("away for 06:00" in line for line in lines), lines
+        await projector.close()
+
+
 async def test_without_the_rule_time_up_passes_nobody(tmp_path: Path) -> None:
     hands = Hands()
     table = _moves_phase(tmp_path, hands)
@@ -100,7 +130,7 @@ async def test_a_new_games_clock_waits_for_the_facilitator(tmp_path: Path) -> No
         host.on_tick()
         held = table.clock.facts()
         assert held == {"left": whole, "paused": True, "up": False, "elapsed": 0,  # held still on every screen...
-                        "waiting": True}  # ...as it waits for the facilitator
+                        "waiting": True, "away": None}  # ...as it waits for the facilitator
         assert not table.clock.paused  # ...though the game is not paused
         from tabletop.tui.seatwords import timer_text
 
@@ -109,7 +139,7 @@ async def test_a_new_games_clock_waits_for_the_facilitator(tmp_path: Path) -> No
         await caught_up(facilitator, 0)
         hands.t += 30
         assert table.clock.facts() == {"left": whole - 30, "paused": False, "up": False, "elapsed": 30,
-                                       "waiting": False}
+                                       "waiting": False, "away": None}
         await facilitator.close()
         await projector.close()
 

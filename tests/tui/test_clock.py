@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tabletop.play.clock import AWAY_AFTER, Away
 from tabletop.tui.clock import ClockReading, PhaseClock, clock_text
 
 
@@ -186,3 +187,23 @@ def test_a_phase_come_back_to_with_its_time_up_and_said_is_not_announced_again()
     assert clock.enter((1, "adjudication"), 5)
     now.advance(5)
     assert clock.newly_up()  # a phase not timed before: its own
+
+
+def test_ticks_late_by_a_few_seconds_give_nothing_back_and_a_long_gap_gives_back_all_but_the_tick() -> None:
+    """A busy machine ticks a second or two late: that time counts. A gap past AWAY_AFTER is time the game was away
+    (its process stopped): the phase timer and the session clock are given it back, less the tick's own second."""
+    now = FakeTime()
+    clock, away = PhaseClock(now), Away(now)
+    clock.start(300)
+    assert away.tick() == 0  # the first tick only marks the time
+    now.advance(AWAY_AFTER)
+    assert away.tick() == 0
+    now.advance(1 + 180)
+    given = away.tick()
+    assert given == 180
+    clock.give_back(given)
+    assert clock.remaining() == 300 - AWAY_AFTER - 1 and clock.elapsed() == AWAY_AFTER + 1
+    clock.pause()
+    now.advance(1 + 60)
+    clock.give_back(away.tick())  # paused, the phase stands still; the session's time is given its minute back
+    assert clock.remaining() == 300 - AWAY_AFTER - 1 and clock.elapsed() == AWAY_AFTER + 2

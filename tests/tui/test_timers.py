@@ -250,6 +250,35 @@ async def test_on_time_up_pass_passes_each_human_team_and_leaves_the_bots_alone(
         assert any("Passed: Russia, Ukraine," in t for t in toasts(pilot)), toasts(pilot)
 
 
+async def test_a_game_away_between_two_ticks_is_given_the_time_back_and_passes_nobody(tmp_path: Path) -> None:
+    """Found from outside (helper-320, finding 1): the hot seat stopped for 75 s (``kill -STOP``, a laptop asleep)
+    woke with the moves phase's minute gone, and with ``on_time_up = "pass"`` passed every human team at once; a game
+    closed and resumed over the same break gives the time back. A gap between two ticks far longer than a tick is
+    time the game was away: the phase timer and the session clock are given it back, and the room is told."""
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl",
+                            {"us": "cooperative"})
+    to_moves(session)
+    first_move = session.state.seq
+    app = TabletopApp(session, now=now, awake=now)  # its ticks watched on the test's clock
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        for _ in range(10):  # ten seconds of the game running, a tick each
+            now.advance(1)
+            await tick(pilot)
+        assert "time 00:50" in panel(pilot, "#turn")
+        now.advance(1 + 75)  # the next tick's second, and the process stopped for 75 s before it came
+        await tick(pilot)
+        assert session.state.seq == first_move, "a team was passed for time the game was away"
+        assert "time 00:49" in panel(pilot, "#turn") and "session 0:00:11" in board(pilot).query_one(
+            TurnPanel).border_subtitle
+        assert any("away for 01:15" in t and "given back" in t for t in toasts(pilot)), toasts(pilot)
+        for _ in range(49):  # the time left runs on as before
+            now.advance(1)
+            await tick(pilot)
+        assert "TIME UP" in panel(pilot, "#turn")
+
+
 async def test_a_pass_the_clock_made_reads_as_the_clocks_on_the_board_in_the_save_and_in_the_report(
         tmp_path: Path) -> None:
     """Found from outside (helper-151): the clock's pass was saved as a plain pass and the log, the replay and the
