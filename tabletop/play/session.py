@@ -138,6 +138,8 @@ class Session:
         self.timers: Timers = state.scenario.ruleset.ruleset.timers
         #: the clock reading saved with the last event of a resumed game (None: a new game)
         self.last_clock: dict[str, Any] | None = None
+        #: when the last event of a resumed game was saved (the save's UTC time; None: a new game)
+        self.last_time: str | None = None
         #: a resumed game whose record changed course (a damaged save continued in a recovered copy): the events it
         #: went back to; the screens of the game played before were shown more (see ``store.recovery.Resumed``)
         self.rewound: int | None = None
@@ -185,6 +187,7 @@ class Session:
         session = cls(resumed.state, resumed.writer, clean, list(resumed.messages))
         session.rewound, session.lost = resumed.rewound, resumed.lost
         session.last_clock = resumed.save.events[-1].clock if resumed.save.events else None
+        session.last_time = resumed.save.events[-1].time if resumed.save.events else None
         if session.last_clock is not None:
             session.timers = timers_from_data(session.last_clock.get("timers")) or session.timers
         return session

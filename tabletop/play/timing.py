@@ -10,6 +10,7 @@ seat's board does. The facilitator pauses, resumes and adds time.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import secrets
 from collections.abc import Hashable
@@ -33,8 +34,9 @@ class GameClock:
         self.clock = PhaseClock(now, elapsed=reading.elapsed if reading else 0.0)
         #: bumped by every pause, resume and extension: a host re-sends the views when it changes
         self.changes = 0
-        #: the last time given back to the clock (:meth:`give_back`), sent to every seat for the facilitator's
-        #: console to say: ``id`` (new for each), ``seconds``
+        #: the last time given back to the clock, by a resume or after the host was away (:meth:`give_back`), sent
+        #: to every seat for the facilitator's console to say once: ``id`` (new for each), ``seconds``, ``resumed``
+        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away)
         self.away: dict[str, Any] | None = None
         #: a new game waiting for its facilitator (a host's seats join first): nothing counts until :meth:`begin`
         self.waiting = waiting and reading is None
@@ -50,6 +52,9 @@ class GameClock:
             self.clock.start(left, phase)
             if reading.paused:
                 self.clock.pause()
+            down = _since(session.last_time)
+            if down is not None:  # the time since the last event is given back: the facilitator's console says so
+                self.away = _given(down, resumed=True)
         session.clock_reading = self.reading
 
     def _phase(self, state: State) -> tuple[Hashable, int | None]:
@@ -106,7 +111,7 @@ class GameClock:
         """The host was away ``seconds`` between two ticks (:class:`~tabletop.play.clock.Away`): they count neither
         against the phase nor in the session's time, as a resume gives back the time the host was down."""
         self.clock.give_back(seconds)
-        self.away = {"id": secrets.token_hex(4), "seconds": round(seconds)}
+        self.away = _given(seconds, resumed=False)
         self.changes += 1
 
     def facts(self) -> dict[str, Any]:
@@ -121,6 +126,26 @@ class GameClock:
         return {"left": None if left is None else math.ceil(left), "paused": self.clock.paused,
                 "up": self.clock.time_up(), "elapsed": 0 if self.waiting else int(self.clock.elapsed()),
                 "waiting": self.waiting, "away": self.away}
+
+
+def _given(seconds: float, resumed: bool) -> dict[str, Any]:
+    """Time given back to the clock, as the seats are sent it (:attr:`GameClock.away`)."""
+    at = _dt.datetime.now() - _dt.timedelta(seconds=0 if resumed else seconds)
+    return {"id": secrets.token_hex(4), "seconds": round(seconds), "resumed": resumed, "at": at.strftime("%H:%M")}
+
+
+def _since(saved: str | None) -> float | None:
+    """Seconds from a save's event time (UTC, ISO) to now; None without one (a save the reader let through with a
+    time it cannot read is not worth refusing a resume for)."""
+    if saved is None:
+        return None
+    try:
+        then = _dt.datetime.fromisoformat(saved)
+    except ValueError:
+        return None
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=_dt.UTC)
+    return max(0.0, (_dt.datetime.now(_dt.UTC) - then).total_seconds())
 
 
 __all__ = ["MORE_TIME", "GameClock"]

@@ -35,7 +35,7 @@ from ..content.literal import literal
 from ..engine import State
 from ..engine.lookups import shown
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
-from ..play.clock import Now, PickHold, wall_clock
+from ..play.clock import Now, PickHold, away_title, clock_text, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..play.session import acting_in
 from ..seats.client import Disconnected, Refused, SeatClient
@@ -1136,6 +1136,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self._replica: Replica | None | bool = None  # False: the feed does not replay here
         #: the host's run whose recovered save this screen has taken in (see :meth:`_take_recovery`)
         self._recovery_taken: object = None
+        #: the time given back by the host (a resume, a stop) this console has said (see :meth:`_take_away`)
+        self._away_taken: object = None
         self._sleep = sleep
         self._retries = retries  # None: try again for as long as the screen is open
 
@@ -1319,9 +1321,29 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         if self.role == "facilitator":
             with using(self.lang):
                 self._show_board()
+                self._take_away(view.get("clock"))
         if self.client is not None and self.client.replaced is not None:
             with using(self.lang):
                 self.seat_screen.say_link(_("Read-only: {why}").format(why=self.replaced_why()), lost=True)
+
+    def _take_away(self, clock: Any) -> None:
+        """The host gave the phase timer back time, resumed after a crash or woken after a stop: the console says when
+        and how much, once (found from outside: after a resume the console went on without a word, and the timer had
+        jumped up)."""
+        away = clock.get("away") if isinstance(clock, Mapping) else None
+        if not isinstance(away, Mapping) or away.get("id") == self._away_taken:
+            return
+        self._away_taken = away.get("id")
+        seconds, at = away.get("seconds"), away.get("at")
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or not isinstance(at, str):
+            return
+        if away.get("resumed"):
+            said = _("The host was resumed at {at}: the time since its last event ({time}) is given back to the phase "
+                     "timer.")
+        else:
+            said = _("The host was away from {at} for {time}: that time is given back to the phase timer.")
+        said = said.format(at=literal(at), time=clock_text(seconds))
+        self.notify(said, title=away_title(), severity="information", timeout=30, markup=False)
 
     def _seated_again(self, welcome: Mapping[str, Any]) -> None:
         """A second welcome: the screen that held this seat was closed, and this one has the seat again: said on

@@ -104,6 +104,38 @@ async def test_a_host_away_between_two_ticks_is_given_the_time_back_and_passes_n
         await projector.close()
 
 
+async def test_the_console_says_when_the_host_was_resumed_or_away_and_the_time_given_back(tmp_path: Path) -> None:
+    """Found from outside (helper-320, finding 4): after ``host --resume`` or a host stopped over a break, the
+    facilitator's console went on from the last event without a word, and the timer had jumped up. The console says
+    when the host was resumed or away (HH:MM, the host's time) and how much time was given back to the phase."""
+    import re
+
+    from tabletop.tui.seat import SeatApp
+
+    from .screenkit import until
+    from .support import Sleeps
+    from .test_double_press import notices
+
+    hands = Hands()
+    path = tmp_path / "resumed.jsonl"
+    first = Session.start(load_scenario("river-basin"), 3, path)
+    _at_moves(first, hands)
+    first.close()  # the host went down
+    session = Session.resume(path)
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table, tick=_never, awake=hands) as (host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            resumed = re.compile(r"The host was resumed at \d\d:\d\d: .* given back to the phase timer")
+            await until(pilot, lambda: any(resumed.search(t) for t in notices(app)), "the resume said")
+            host.on_tick()
+            hands.t += 1 + 3 * 60  # the host stopped for three minutes
+            host.on_tick()
+            away = re.compile(r"The host was away from \d\d:\d\d for 03:00: .*given back to the phase timer")
+            await until(pilot, lambda: any(away.search(t) for t in notices(app)), "the time away said")
+    session.close()
+
+
 async def test_without_the_rule_time_up_passes_nobody(tmp_path: Path) -> None:
     hands = Hands()
     table = _moves_phase(tmp_path, hands)
