@@ -182,10 +182,10 @@ def describe_schedule(schedule: Any) -> str:
     return " ".join(parts)
 
 
-def scenario_section(scenario: Scenario, games: int, seed: int) -> tuple[list[str], int]:
+def scenario_section(scenario: Scenario, games: int, seed: int, workers: int | None = None) -> tuple[list[str], int]:
     names = names_of(scenario)
     parked = parked_tracks(scenario)
-    workers = default_workers()
+    workers = workers or default_workers()
     reports = {mode: simulate(with_independence(scenario, mode), games, seed, workers=workers) for mode in ("strict", "linked")}
     hard = simulate(scenario, games, seed, bots={a.id: "hardliner" for a in scenario.ruleset.actors}, workers=workers)
     lines = [
@@ -223,6 +223,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--games", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=None, metavar="K",
+                        help="processes (default: all cores; the table is the same for any number)")
     args = parser.parse_args()
     lines = HEADER.format(games=args.games, seed=args.seed, assumptions=ASSUMPTIONS).splitlines()
     lines.append("")
@@ -236,7 +238,7 @@ def main() -> int:
         if key in seen:
             continue  # a variant of a scenario already shown (the linked copy)
         seen.add(key)
-        section, missed = scenario_section(scenario, args.games, args.seed)
+        section, missed = scenario_section(scenario, args.games, args.seed, args.workers)
         lines += section
         misses += missed
     OUT.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
