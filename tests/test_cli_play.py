@@ -523,3 +523,29 @@ def test_an_id_typed_with_a_cyrillic_look_alike_letter_is_told_so_wherever_it_is
     assert [s.count("is not a Latin letter") for s in said] == [1, 1, 1, 1], said
     assert "(did you mean 'eu'?)" in said[0] and "(did you mean 'ua'?)" in said[1], said
     assert "(did you mean 'high-contrast'?)" in said[2] and "(did you mean 'moves'?)" in said[3], said
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_a_timer_typed_with_a_cyrillic_look_alike_is_told_so_in_every_language(lang: str) -> None:
+    """Found from outside (regression of stop 63): under --lang ru 'mоves=5m' (a Cyrillic о) was a bare "unknown
+    phase", the list seeming to hold it, and 'оff' was told to write "off"; the look-alike fix held in English only."""
+    from tabletop.cli.play import read_timers
+    from tabletop.content.loader import load_scenario
+    from tabletop.lang import SOURCE, set_language
+
+    base = load_scenario("parallel-tracks").ruleset.ruleset.timers
+    set_language(lang)
+    try:
+        for typed in ("m\u043eves=5m", "\u043eff"):
+            with pytest.raises(ValueError) as caught:
+                read_timers(typed, base)
+            assert "U+043E" in str(caught.value), (typed, str(caught.value))
+        with pytest.raises(ValueError) as caught:
+            read_timers("m\u043eves=5m", base)
+        assert "'moves'" in str(caught.value)
+        if lang == "ru":  # a Russian word mistyped is no look-alike: its letters are not called foreign
+            with pytest.raises(ValueError) as caught:
+                read_timers("ходв=5м", base)
+            assert "U+" not in str(caught.value), str(caught.value)
+    finally:
+        set_language(SOURCE)

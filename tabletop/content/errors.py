@@ -49,6 +49,12 @@ _PARTS = re.compile(r"[._-]")
 _LOOKALIKES = str.maketrans("асеорхуіјѕкмтвн", "aceopxyijskmtbh")
 
 
+def as_latin(word: str) -> str:
+    """``word`` in lower case with each Cyrillic letter that looks like a Latin one read as that letter ('оff' with a
+    Cyrillic о: 'off'); other letters kept."""
+    return str(word).lower().translate(_LOOKALIKES)
+
+
 def not_latin(word: str) -> str:
     """`` (its 2nd character, 'у' U+0443, is not a Latin letter)`` for an id typed with a letter of another
     alphabet, else ``''`` (found from outside: 'rу' with a Cyrillic у was "unknown actor 'rу' (known: ru, …)", and
@@ -68,7 +74,7 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     options = list(options)
     strange = not_latin(typed) if "/" not in typed and os.sep not in typed else ""  # an id, not a path
     if strange:
-        latin = typed.lower().translate(_LOOKALIKES)
+        latin = as_latin(typed)
         return (meant(latin) if latin in options else did_you_mean(latin, options) if latin.isascii() else "") + strange
     folded = [name for name in options if name.lower() == typed.lower()]
     if folded:  # found from outside (helper-225): [actors.RU] was told no near match ('RU' and 'ru' share no letter)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
-from .errors import did_you_mean, meant, not_latin
+from .errors import as_latin, did_you_mean, meant, not_latin
 from ..lang import Domain
 from .fields import Check, ContentModel, Limits, replace
 
@@ -186,8 +186,10 @@ def parse_timer_option(text: str, base: Timers, words: TimerWords | None = None)
         key, value = key.strip().lower(), value.strip()
         said, key = key, phases.get(key, key)
         if not sep or not value:
+            # 'оff' with a Cyrillic о is the word off typed on the other layout: the letter is named
+            strange = not_latin(part) if as_latin(part) == OFF else ""
             raise ValueError(_("'{part}': write phase=length, e.g. moves=5m (or off for no timers at all)").format(
-                part=part))
+                part=part) + strange)
         if key == "on_time_up":
             if value not in ON_TIME_UP:
                 raise ValueError(_("on_time_up={value}{hint}: expected one of {expected}").format(
@@ -214,8 +216,8 @@ def _phase_hint(typed: str, phases: Mapping[str, str]) -> str:
     if typed.isascii() or not phases:
         return did_you_mean(typed, (*TIMED_PHASES, "on_time_up"))
     close = difflib.get_close_matches(typed, list(phases), n=1, cutoff=0.6)
-    if not close:
-        return ""
+    if not close:  # a Latin id typed with a Cyrillic look-alike ('mоves' under Russian words): the letter is named
+        return did_you_mean(typed, (*TIMED_PHASES, "on_time_up")) if as_latin(typed).isascii() else ""
     # a Latin word typed with a Cyrillic look-alike ('mоves' under English words): the letter is named
     return meant(close[0]) + (not_latin(typed) if close[0].isascii() else "")
 
