@@ -83,8 +83,11 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
 def content_of(scenario: Scenario) -> str:
     """A short hash of the ruleset and deck a save embeds, as this tabletop reads them: two saves of one ruleset
     id whose rules or cards differ (an old and a new version, a workshop's file edited between sessions) differ
-    in it."""
-    return hashlib.sha256(canonical(scenario.embedded())).hexdigest()[:8]
+    in it. Its phase timers are left out: a session started with ``--timer`` keeps the rules and cards it had (found
+    from outside: two such sessions were called versions whose "rules or cards differ", their shares split)."""
+    embedded = scenario.embedded()
+    settings = {k: v for k, v in embedded["ruleset"].get("ruleset", {}).items() if k != "timers"}
+    return hashlib.sha256(canonical({**embedded, "ruleset": {**embedded["ruleset"], "ruleset": settings}})).hexdigest()[:8]
 
 
 def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,

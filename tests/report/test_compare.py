@@ -339,3 +339,21 @@ def test_versions_of_one_ruleset_id_are_counted_apart_and_labelled(strict_game: 
     same = json.loads(render(tmp_path, "json"))["comparison"]
     assert "ruleset_versions" not in same and "ruleset_version" not in same["groups"][0]
     assert "Different versions" not in md_text(render(tmp_path, "md"))
+
+
+def test_saves_whose_ruleset_differs_only_in_its_timers_are_one_version(strict_game: Played, tmp_path: Path) -> None:
+    """Found from outside (regression of stop 63): two sessions of one ruleset, one started with ``--timer`` (its
+    embedded timers changed), were said to be "different versions of one ruleset" whose "rules or cards differ",
+    and their shares split. A phase timer is the session's pace, not its rules: such saves are one version."""
+    from .kit import rewrite
+
+    for name in ("a.jsonl", "b.jsonl"):
+        shutil.copy(strict_game.path, tmp_path / name)
+
+    def timed(records: list[dict]) -> None:
+        records[0]["ruleset"]["ruleset"]["timers"] = {"moves": "2m", "on_time_up": "pass"}
+
+    rewrite(tmp_path / "b.jsonl", timed)
+    data = json.loads(render(tmp_path, "json"))["comparison"]
+    assert "ruleset_versions" not in data and len(data["groups"]) == 1, data["groups"]
+    assert "Different versions" not in md_text(render(tmp_path, "md"))
