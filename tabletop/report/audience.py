@@ -12,6 +12,7 @@ and so does a sealed argument, and counters still behind the gate.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from .arguments import seal_arguments
@@ -64,7 +65,8 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
     seed = out["scenario"].pop("seed", None)
     out["scenario"].pop("path", None)
     left_out.append(_(SEED_AND_FOLDER))
-    if seed is not None and str(seed) in out["scenario"].get("file", ""):  # found from outside: -seed-NNN.jsonl
+    # found from outside: -seed-NNN.jsonl; the seed as a number of its own (with seed 7, "room17" is no hint of it)
+    if seed is not None and re.search(rf"(?<!\d){seed}(?!\d)", out["scenario"].get("file") or ""):
         out["scenario"]["file"] = None
         left_out.append(_(NAME_WITH_SEED))
     out["audience"] = {"for": "participants", "left_out": left_out}

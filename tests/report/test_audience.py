@@ -299,3 +299,14 @@ def test_the_participants_copy_leaves_out_a_file_name_that_holds_the_seed(tmp_pa
         assert json.loads(participants)["scenario"]["file"] is None
     else:
         assert "tabletop verify SAVE --lang en --head" in participants  # the command, with the name to put in
+
+
+@pytest.mark.parametrize("name, hidden", [("room17.jsonl", False), ("20261207T171200Z-parallel-tracks.jsonl", False),
+                                          ("room-seed-7.jsonl", True)])
+def test_a_file_name_is_left_out_only_when_it_holds_the_seed_as_a_number(tmp_path: Path, name: str,
+                                                                          hidden: bool) -> None:
+    """Found from outside (regression of stop 63): with seed 7 every name with a 7 in it ("room17", a timestamp) was
+    left out "as it holds the seed"; the seed is a number of its own in the name, not any run of its digits."""
+    path = play(tmp_path / name, scenario(), events=10, seed=7)
+    data = json.loads(render(path, "json", audience="participants"))
+    assert (data["scenario"]["file"] is None) is hidden, data["scenario"]["file"]
