@@ -350,18 +350,25 @@ def _ru_moved_after(session: Session, seq: int) -> list[str]:
     return [e.action.kind for e in open_save(session.save_path).events if e.seq > seq and e.actor == "ru"]
 
 
+async def _question_open(pilot: Pilot, session: Session) -> ConfirmScreen:
+    """Russia's first move picked on the board: its question, open (the clock not yet moved on)."""
+    move = next(a for a in legal_actions(session.state) if a.kind == "move" and a.actor == "ru")
+    board(pilot)._confirm_move(move)()
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConfirmScreen)
+    return dialog
+
+
 async def test_on_time_up_pass_closes_a_team_s_open_move_question_and_the_move_is_not_made(tmp_path: Path) -> None:
     """Found from outside (helper-319, F9): with on_time_up = pass, Alpha's "Table a proposal on Track X?" left open
     past TIME UP was confirmed after it, and the move was made while the other teams were passed. At time up the
     question closes, the move is not made, the team is told why, and the clock passes it."""
     now = FakeTime()
     session, app, before = await _asked_to_move_at_time_up(tmp_path, now)
-    move = next(a for a in legal_actions(session.state) if a.kind == "move" and a.actor == "ru")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        board(pilot)._confirm_move(move)()
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await _question_open(pilot, session)
         now.advance(61)
         await tick(pilot)
         assert not isinstance(app.screen, ConfirmScreen), type(app.screen).__name__
@@ -378,13 +385,9 @@ async def test_a_yes_given_after_time_up_does_not_make_the_move(tmp_path: Path) 
     made either, and the team is told."""
     now = FakeTime()
     session, app, before = await _asked_to_move_at_time_up(tmp_path, now)
-    move = next(a for a in legal_actions(session.state) if a.kind == "move" and a.actor == "ru")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        board(pilot)._confirm_move(move)()
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ConfirmScreen)
+        dialog = await _question_open(pilot, session)
         now.advance(61)
         dialog.answer(True)
         await pilot.pause()
