@@ -57,6 +57,8 @@ def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
     ]
 
 
+#: the columns of a file name and a seed: values, which may break anywhere (report.css), where a name may not
+_SAVE_COLS = {1: "file", 4: "seed"}
 _SAVE_HEAD = ["#", N_("Save"), N_("Ruleset"), N_("Independence"), N_("Seed"), N_("Rounds"), N_("Ended"), N_("Agreements")]
 
 
@@ -99,7 +101,7 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         out.append(f'<div class="warning" role="note">{versions}</div>')  # untranslated: markup
     scenarios = by_scenario(comparison)
     if len(saves) <= side_by_side_max:
-        out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
+        out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7), cols=_SAVE_COLS))
         out.append(f"<h2>{_('Outcome per track, side by side')}</h2>")
         for title, group, tracks in scenarios:
             if title is not None:
@@ -121,7 +123,8 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
                 [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
                 for s in group
             ]
-            out.append(table([*_save_head(), *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
+            out.append(table([*_save_head(), *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves",
+                             cols=_SAVE_COLS))
     if not linked:
         too_many = ngettext("{n} save: too many to print each report here; report them one by one.",
                             "{n} saves: too many to print each report here; report them one by one.",
