@@ -195,6 +195,6 @@ def arguments_section(tracks: Sequence[dict[str, Any]], section_id: str) -> str:
             lines = "".join(f"<li>{typed_line(line, a)}</li>" for line in a["lines"])
             lines += "".join(f'<li class="undone-roll">{e(u["line"])}</li>' for u in a.get("undone_rolls", ()))  # untranslated: markup
             lines += "".join(f'<li class="overridden">{overridden_line(o)}</li>' for o in a.get("overrides", ()))  # untranslated: markup
-            parts.append(f"<div{cls}><p><strong>{e(a['headline'])}</strong></p><ul>{lines}</ul></div>")
+            parts.append(f'<div{cls}><p class="headline"><strong>{e(a["headline"])}</strong></p><ul>{lines}</ul></div>')  # untranslated: markup
     parts.append("</section>")
     return "".join(parts)

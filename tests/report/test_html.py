@@ -215,3 +215,19 @@ def test_only_a_cell_holding_a_run_longer_than_any_word_may_break_inside_it() ->
     assert f'<td class="long">{unbroken} ' in html_text and '<td class="long"><b>' in html_text
     assert "<td>Ukraine</td>" in html_text and f"<td>{hyphenated}</td>" in html_text
     assert "td.long" in stylesheet()
+
+
+def test_a_term_or_an_argument_s_title_is_kept_with_what_follows_on_paper(html: str) -> None:
+    """Found from outside (helper-334, printing): a term of "What the moves mean" ended a page, its definition on the
+    next; so did an argument's bold title (the move, its track, its result), its working overleaf under 1/6 of a page
+    left blank. Print keeps them with what follows them, as it keeps a heading."""
+    printed = re.search(r"@media print \{(.*?)\n\}", re.sub(r"/\*.*?\*/", "", stylesheet(), flags=re.DOTALL),
+                        flags=re.DOTALL)
+    assert printed
+    kept = {selector.strip() for selectors, rule in re.findall(r"([^{}]+)\{([^}]*)\}", printed.group(1))
+            if "break-after: avoid" in rule for selector in selectors.split(",")}
+    assert {"h2", "h3", "dt", "p.headline"} <= kept, kept
+    assert "<dt>" in html and '<section class="arguments"' in html
+    arguments = html.split('<section class="arguments"', 1)[1].split("</section>", 1)[0]
+    titles = re.findall(r"<p[ >]<?[^>]*>?<strong>", arguments)
+    assert titles and set(titles) == {'<p class="headline"><strong>'}, titles
