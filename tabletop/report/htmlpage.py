@@ -72,6 +72,11 @@ from ..store.errors import damage_words
 _, ngettext, N_ = Domain("report").words()
 
 
+def _struck(change: str) -> str:
+    """An undone event's change in the decision log, struck as its text is (report.css)."""
+    return f"<s>{change}</s>"  # untranslated: markup
+
+
 # --------------------------------------------------------------------------
 # One save
 
@@ -409,7 +414,8 @@ class _Report:
         return (
             f'<li class="move{" undone" if m["undone"] else ""}">{move}'  # untranslated: markup
             f"{self._undone(m['seq'])}"
-            + (f"<ul><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>" if m["changes_text"] else "")
+            + (f"<ul class=\"changes\"><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>"  # untranslated: markup
+               if m["changes_text"] else "")
             + "</li>"
         )
 
@@ -427,7 +433,7 @@ class _Report:
             move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(r["working"]), r["seq"])}</span></span>')  # untranslated: markup
         return (
             f'<li class="ruling{" undone" if r["undone"] else ""}">{ruling}{self._undone(r["seq"])}'  # untranslated: markup
-            + (f"<ul><li>{changes}</li></ul>" if changes else "")
+            + (f'<ul class="changes"><li>{changes}</li></ul>' if changes else "")  # untranslated: markup
             + "</li>"
         )
 
@@ -455,7 +461,7 @@ class _Report:
             f'<li class="facilitator{" undone" if f["undone"] else ""}"><span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
             f'#{f["seq"]} ({e(kind_word(f["kind"]))}): <span class="text">{self._summary(f["seq"], f["summary"])}</span>'
             f'{self._undone(f["seq"])}'
-            + (f"<ul><li>{changes}</li></ul>" if changes else "")
+            + (f'<ul class="changes"><li>{changes}</li></ul>' if changes else "")  # untranslated: markup
             + "</li>"
         )
 
@@ -474,7 +480,7 @@ class _Report:
                 what += f'<span class="text">{over_words}</span>'  # untranslated: markup
             if x["undone"]:
                 what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
-            working = [self._typed(w, x["seq"]) for w in working_parts(x, e, typed_quoted)]
+            working = [self._typed(w, x["seq"]) for w in working_parts(x, e, typed_quoted, _struck)]
             if x["notes"]:
                 working.append(_("notes: {seqs}").format(seqs=", ".join(self.event_link(s) for s in x["notes"])))
             who = _("facilitator") if x["facilitator"] or x["kind"] == "rule" else e(x["actor_name"] or "")

@@ -348,7 +348,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
             what += _(" \u2014 game over: {reason}").format(reason=esc(over))
         if e["undone"]:  # struck whole, the game's end with it (found from outside: it read as if it still stood)
             what = f"~~{what}~~ " + _("(undone by #{seq})").format(seq=e["undone_by"])
-        working = working_parts(e, esc)
+        working = working_parts(e, esc, strike=lambda change: f"~~{change}~~")
         if e["notes"]:
             working.append(_("notes: {seqs}").format(seqs=", ".join(f"#{s}" for s in e["notes"])))
         rows.append(

@@ -575,9 +575,12 @@ def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
 
 
 def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str],
-                  mark: Callable[[str, Any], str] = typed_words) -> list[str]:
+                  mark: Callable[[str, Any], str] = typed_words,
+                  strike: Callable[[str], str] = lambda change: change) -> list[str]:
     """The working column of one decision-log entry, made safe with ``esc`` (notes not included); a reason as
-    typed is marked with its language by ``mark(text, lang)`` (:func:`typed_words`; HTML puts it in its ``lang``)."""
+    typed is marked with its language by ``mark(text, lang)`` (:func:`typed_words`; HTML puts it in its ``lang``).
+    An undone event's changes are struck by ``strike``, as its text is (a change that never stood read as if it
+    had)."""
     parts = []
     if entry["working"]:
         parts.append(esc(entry["working"]))
@@ -585,7 +588,7 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str],
         given = recorded_reason(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
         parts.append(_("reason: {reason}").format(
             reason=esc(given) if given is not None else mark(esc(entry["reason"]), entry.get("lang"))))
-    parts += [esc(c) for c in entry["changes_text"]]
+    parts += [strike(esc(c)) if entry["undone"] else esc(c) for c in entry["changes_text"]]
     parts += [esc(n) for n in entry["effect_notes"]]
     parts += [esc(n) for n in entry["effect_log"]]
     if entry.get("sealed"):
