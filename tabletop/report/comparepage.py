@@ -11,7 +11,7 @@ from .htmlpage import report_article
 from .htmlparts import e, end_html, page, status_mark, table
 from .compare import by_scenario
 from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
-from .words import audience_words, not_read_words, ruleset_label, scenarios_words, versions_words
+from .words import audience_words, has_seeds, not_read_words, ruleset_label, scenarios_words, versions_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -41,7 +41,7 @@ def _shares(comparison: dict[str, Any]) -> str:
     )
 
 
-def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
+def _save_cells(s: dict[str, Any], linked: bool, seeds: bool) -> list[str]:
     name = e(s["file"]) + (f' <span class="tag tag-undone">{_("DAMAGED")}</span>' if s["damaged"] else "")  # untranslated: markup
     if linked and not s.get("replayed"):  # the paired page's replay has no report of its own to link to
         name = f'<a href="#r{s["index"]}-report">{name}</a>'  # untranslated: markup
@@ -50,20 +50,27 @@ def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
         name,
         e(s["ruleset_name"]),
         e(mode_word(s["independence"])),
-        e(s.get("seed", "\u2014")),  # a dash in the participants' copy: its seed is left out
+        *([e(s["seed"])] if seeds else []),
         str(s["rounds"]),
         end_html(s["end_reason"], s.get("end_lang")) if s["over"] else unended_cell(s),
         str(s["agreements"]),
     ]
 
 
-#: the columns of a file name and a seed: values, which may break anywhere (report.css), where a name may not
-_SAVE_COLS = {1: "file", 4: "seed"}
-_SAVE_HEAD = ["#", N_("Save"), N_("Ruleset"), N_("Independence"), N_("Seed"), N_("Rounds"), N_("Ended"), N_("Agreements")]
+_SEED = N_("Seed")  # not in the participants' copy, which leaves the seeds out
+_SAVE_HEAD = ["#", N_("Save"), N_("Ruleset"), N_("Independence"), _SEED, N_("Rounds"), N_("Ended"), N_("Agreements")]
 
 
-def _save_head() -> list[str]:
-    return [_(h) for h in _SAVE_HEAD]
+def _save_head(seeds: bool) -> list[str]:
+    return [_(h) for h in _SAVE_HEAD if seeds or h != _SEED]
+
+
+def _save_table_args(seeds: bool) -> dict[str, Any]:
+    """The numbers' columns, and those of a file name and a seed: values, which may break anywhere (report.css),
+    where a name may not."""
+    if seeds:
+        return {"num": (0, 5, 7), "cols": {1: "file", 4: "seed"}}
+    return {"num": (0, 4, 6), "cols": {1: "file"}}
 
 
 def _compared(n: int) -> str:
@@ -100,8 +107,9 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
     for versions in versions_words(comparison, e, "<strong>", "</strong>"):
         out.append(f'<div class="warning" role="note">{versions}</div>')  # untranslated: markup
     scenarios = by_scenario(comparison)
+    seeds = has_seeds(saves)
     if len(saves) <= side_by_side_max:
-        out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7), cols=_SAVE_COLS))
+        out.append(table(_save_head(seeds), (_save_cells(s, linked, seeds) for s in saves), **_save_table_args(seeds)))
         out.append(f"<h2>{_('Outcome per track, side by side')}</h2>")
         for title, group, tracks in scenarios:
             if title is not None:
@@ -120,11 +128,11 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
             if title is not None:
                 out.append(f"<h3>{e(title)}</h3>")  # untranslated: markup
             rows = [
-                [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
+                [*_save_cells(s, linked, seeds), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
                 for s in group
             ]
-            out.append(table([*_save_head(), *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves",
-                             cols=_SAVE_COLS))
+            out.append(table([*_save_head(seeds), *(e(t["name"]) for t in tracks)], rows, cls="saves",
+                             **_save_table_args(seeds)))
     if not linked:
         too_many = ngettext("{n} save: too many to print each report here; report them one by one.",
                             "{n} saves: too many to print each report here; report them one by one.",

@@ -16,6 +16,7 @@ from .compare import by_scenario
 from .words import (
     left_out,
     chain_head_words,
+    has_seeds,
     end_words,
     verify_command,
     save_name,
@@ -168,7 +169,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
           + "*")
     head = report["chain_head"]
     doc.p("*" + chain_head_words(esc(head["text"]), f"`{esc(head['hash'])}`",
-                                 f"`{verify_command(sc['file'], head['hash'])}`") + "*")
+                                 f"`{verify_command(sc['file'], head['hash'])}`", report) + "*")
     return doc.text()
 
 
@@ -408,24 +409,25 @@ def _shares(doc: _Doc, comparison: dict[str, Any]) -> None:
         figures=agreements_per_game(comparison, esc)))
 
 
-def _save_cells(s: dict[str, Any]) -> list[str]:
+def _save_cells(s: dict[str, Any], seeds: bool) -> list[str]:
     return [
         str(s["index"]),
         esc(s["file"]) + (" **" + _("(damaged)") + "**" if s["damaged"] else ""),
         esc(s["ruleset_name"]),
         mode_word(s["independence"]),
-        str(s.get("seed", "\u2014")),  # a dash in the participants' copy: its seed is left out
+        *([str(s["seed"])] if seeds else []),
         str(s["rounds"]),
         esc(end_words(s["end_reason"], s.get("end_lang"))) if s["over"] else unended_cell(s),
         str(s["agreements"]),
     ]
 
 
-_SAVE_HEAD = ["#", N_("Save"), N_("Ruleset"), N_("Independence"), N_("Seed"), N_("Rounds"), N_("Ended"), N_("Agreements")]
+_SEED = N_("Seed")  # not in the participants' copy, which leaves the seeds out
+_SAVE_HEAD = ["#", N_("Save"), N_("Ruleset"), N_("Independence"), _SEED, N_("Rounds"), N_("Ended"), N_("Agreements")]
 
 
-def _save_head() -> list[str]:
-    return [_(h) for h in _SAVE_HEAD]
+def _save_head(seeds: bool) -> list[str]:
+    return [_(h) for h in _SAVE_HEAD if seeds or h != _SEED]
 
 
 def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: int = 1, paired: bool = False) -> str:
@@ -457,8 +459,9 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
     for versions in versions_words(comparison, esc, "**", "**"):
         doc.p("> " + versions)
     scenarios = by_scenario(comparison)
+    seeds = has_seeds(saves)
     if len(saves) <= side_by_side_max:
-        doc.add(_table(_save_head(), (_save_cells(s) for s in saves)))
+        doc.add(_table(_save_head(seeds), (_save_cells(s, seeds) for s in saves)))
         doc.h(2, _("Outcome per track, side by side"))
         for title, group, tracks in scenarios:
             if title is not None:
@@ -475,9 +478,9 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
             if title is not None:
                 doc.h(3, esc(title))
             rows = [
-                [*_save_cells(s), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)] for s in group
+                [*_save_cells(s, seeds), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)] for s in group
             ]
-            doc.add(_table([*_save_head(), *(esc(t["name"]) for t in tracks)], rows))
+            doc.add(_table([*_save_head(seeds), *(esc(t["name"]) for t in tracks)], rows))
     if not comparison["reports_included"]:
         doc.p(ngettext("{n} save: too many to print each report here; report them one by one.",
                        "{n} saves: too many to print each report here; report them one by one.",

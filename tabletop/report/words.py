@@ -82,10 +82,23 @@ def verify_command(file: str | None, head: str) -> str:
     return heads.verify_command(None if file is None or "`" in shell_path(file) else file, head, document=True)
 
 
-def chain_head_words(head: str, hash: str, command: str) -> str:
+def has_seeds(saves: Sequence[dict[str, Any]]) -> bool:
+    """Whether the saves' table has a column of seeds: not in the participants' copy, which leaves every seed out
+    (found from outside: a column of dashes took width from the columns squeezed on paper)."""
+    return any("seed" in s for s in saves)
+
+
+def chain_head_words(head: str, hash: str, command: str, report: Mapping[str, Any]) -> str:
     """The report's closing line: the chain head, its full hash, and the command that checks it, which names the
     save by its file name alone, so is run in the save's folder (found from outside: run where ``tabletop report
-    saves/x.jsonl`` was, it answered "no such file"). The three parts already made safe for the format."""
+    saves/x.jsonl`` was, it answered "no such file"). The three parts already made safe for the format.
+
+    The participants' copy is read on paper, without the save: it keeps the chain head, which lets the room have
+    the record checked later, and says who can check it (found from outside: it told them to run a command "in the
+    save's folder")."""
+    if report.get("audience", {}).get("for") == "participants":
+        return _("{head} (full: {hash}). Whoever holds the save can check against it that the save is the record "
+                 "reported here, unchanged: {command}.").format(head=head, hash=hash, command=command)
     return _("{head} (full: {hash}; check it, in the save's folder, with {command}).").format(
         head=head, hash=hash, command=command)
 

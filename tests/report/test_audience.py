@@ -310,3 +310,36 @@ def test_a_file_name_is_left_out_only_when_it_holds_the_seed_as_a_number(tmp_pat
     path = play(tmp_path / name, scenario(), events=10, seed=7)
     data = json.loads(render(path, "json", audience="participants"))
     assert (data["scenario"]["file"] is None) is hidden, data["scenario"]["file"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_participants_comparison_has_no_seed_column(tmp_path: Path, fmt: str) -> None:
+    """Found from outside (helper-334): the participants' comparison kept the column "Seed", a dash in every row,
+    taking width from the columns squeezed on paper. The participants' copy has no such column; the facilitator's
+    keeps it."""
+    paths = [play(tmp_path / f"{name}.jsonl", scenario(), events=40, seed=seed) for name, seed in (("one", 4), ("two", 5))]
+    seed_head = "| Seed |" if fmt == "md" else "<th>Seed</th>"
+    assert seed_head in render(paths, fmt)
+    participants = render(paths, fmt, audience="participants")
+    assert seed_head not in participants and "\u2014 |" not in participants.replace("| \u2014 |", "")
+    assert ("| 1 | one.jsonl | Parallel" if fmt == "md" else ">one.jsonl</a></td><td>Parallel") in participants
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_the_participants_footer_speaks_to_a_reader_without_the_save(tmp_path: Path, fmt: str, code: str) -> None:
+    """Found from outside (helper-334): the participants' copy told a reader holding paper to check the chain head
+    "in the save's folder", with a command naming the save. It keeps the chain head (the room can have the record
+    checked later) and says who can check it: whoever holds the save. The facilitator's copy is as before."""
+    from tabletop import lang
+
+    path = play(tmp_path / "g.jsonl", scenario(), events=40)
+    with lang.using(code):
+        facilitator = render(path, fmt)
+        participants = render(path, fmt, audience="participants")
+        folder = {"en": "in the save's folder", "ru": "в папке сохранения", "uk": "у теці збереження"}[code]
+    head = json.loads(render(path, "json"))["chain_head"]["hash"]
+    assert folder in facilitator
+    assert folder not in participants and head in participants
+    holds = {"en": "whoever holds the save", "ru": "у кого есть файл сохранения", "uk": "у кого є файл збереження"}[code]
+    assert holds in participants.lower(), participants[-600:]
