@@ -328,3 +328,22 @@ async def test_the_facilitator_view_s_question_does_not_take_an_enter_pressed_as
         await settled(pilot)
         assert screen_of(app) is viewer and viewer.facilitator
         assert "FACILITATOR VIEW" in str(app.screen.query_one("#where", Static).render())
+
+
+async def test_playing_speed_of_one_says_event_in_the_singular(tmp_path: Path) -> None:
+    """Found from outside (helper-333): at 1× the replay said "Playing speed: 1 events a second"."""
+    path = record(tmp_path / "game.jsonl")
+    app = ReplayApp(open_save(path), every=ManualTimer())
+    said: list[str] = []
+    notify = app.notify
+    def kept(message: str, **kwargs) -> None:  # kept here: a toast's timeout is wall-clock
+        if message.startswith("Playing speed"):
+            said.append(message)
+        notify(message, **kwargs)
+    app.notify = kept  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("minus", "plus", "plus")
+        await pilot.pause()
+        assert said == ["Playing speed: 0.5 events a second", "Playing speed: 1 event a second",
+                        "Playing speed: 2 events a second"]
