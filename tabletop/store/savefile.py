@@ -445,5 +445,6 @@ def _safe(name: str) -> str:
 
 def typed_save_path(save_dir: str | Path, typed: str) -> Path:
     """A save name a user typed, kept inside ``save_dir`` whatever it contains."""
-    name = _safe(Path(typed.strip()).name.removesuffix(".jsonl"))
+    # a slash is part of the name, not a folder (found from outside: "Atelier Genève 7/12" was saved as 12.jsonl)
+    name = _safe(typed.strip().replace("/", "-").replace("\\", "-").removesuffix(".jsonl"))
     return unique_path(Path(save_dir) / f"{name}.jsonl")

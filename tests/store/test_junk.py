@@ -431,8 +431,11 @@ def test_forged_event_with_a_valid_chain_never_crashes(tmp_path: Path, edit) -> 
 @pytest.mark.parametrize(
     ("typed", "name"),
     [
-        ("../../etc/passwd", "passwd.jsonl"),
-        ("a/b", "b.jsonl"),
+        ("../../etc/passwd", "etc-passwd.jsonl"),
+        ("a/b", "a-b.jsonl"),
+        # found from outside (helper-333): "Atelier Genève 7/12" was saved as 12.jsonl
+        ("Atelier Genève 7/12", "Atelier-Genève-7-12.jsonl"),
+        ("Übung Genf 7\\12", "Übung-Genf-7-12.jsonl"),
         ("", "game.jsonl"),
         ("   ", "game.jsonl"),
         ("..", "game.jsonl"),

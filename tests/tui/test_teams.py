@@ -131,10 +131,11 @@ async def test_a_cyrillic_save_name_is_kept_and_one_too_long_is_cut_not_a_crash(
         assert app.session is not None and app.session.save_path == saves / "понеділок-група-2.jsonl"
 
 
-@pytest.mark.parametrize(("typed", "saved"), [("a/b/c", "c.jsonl"), ("../../escape", "escape.jsonl")])
+@pytest.mark.parametrize(("typed", "saved"), [("a/b/c", "a-b-c.jsonl"), ("../../escape", "escape.jsonl"),
+                                              ("Atelier Genève 7/12", "Atelier-Genève-7-12.jsonl")])
 def test_a_save_name_with_folders_in_it_is_said_to_be_saved_elsewhere(tmp_path: Path, typed: str, saved: str) -> None:
     """Found from outside (helper-153): "a/b/c" and "../../escape" were saved as c.jsonl and escape.jsonl with no word
-    of it on the start screen."""
+    of it on the start screen; (helper-333) and "Atelier Genève 7/12" as 12.jsonl: a slash is a dash, the words kept."""
     from tabletop.tui.start import typed_save
 
     path, said = typed_save(tmp_path, typed)
