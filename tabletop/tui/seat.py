@@ -1074,7 +1074,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
     CSS_PATH = Path(__file__).parent / "seat.tcss"
     TITLE = "tabletop"
     BINDINGS = [
-        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
+        # priority, as on the hot seat: a dialog up (F1's help) kept ctrl+q from the app (found from outside)
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
         Binding("f4", "language", N_("Language"), id="app.language"),
         Binding("f1,question_mark", "help", N_("Help"), id="app.help"),

@@ -667,3 +667,31 @@ async def test_a_screen_refused_on_rejoining_is_told_the_game_here_no_longer_kno
             finally:
                 await other.stop()
     table.session.close()
+
+
+@pytest.mark.parametrize("seat", ["team:ru", "facilitator"])
+async def test_ctrl_q_under_the_help_quits_or_asks_as_without_it(tmp_path: Path, seat: str) -> None:
+    """Found from outside (helper-333): on a team's screen and the facilitator's console, ctrl+q did nothing while F1's
+    help was up (the help itself says "ctrl+q quit"); the hot seat quits from under it. A terminal's screen now ends,
+    a browser tab's asks first, as they do without the help."""
+    from tabletop.tui.modals import ConfirmScreen, HelpScreen
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = _BrowserSeat(address, codes[seat], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the browser's screen to join")
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question over the help")
+            await pilot.press("enter")
+            await until(pilot, lambda: not app.is_running, "the tab's screen to end")
+        app = SeatApp(address, codes[seat], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the terminal's screen to join")
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: not app.is_running, "the terminal's screen to end")
+    table.session.close()
