@@ -6,7 +6,8 @@ hopeless, and a wrong one costs the guesser a delay (:mod:`.host`). The
 alphabet has no look-alikes (no 0/o, 1/l/i, no "_"), and a code is printed in
 groups of four joined by "-" (``k7mq-3xrt-9pwa-c4hd-e5fz``): it is handed out
 on paper and read aloud (found from outside: ``hDIi-CvL_7S5aW70`` was copied
-wrong, and the seat refused). Typed, its case, spaces and dashes do not count, nor a Cyrillic keyboard layout.
+wrong, and the seat refused). Typed, its case, spaces and dashes do not count, nor a Cyrillic keyboard layout, nor digits typed on
+AZERTY without Shift.
 
 A code is looked up against every seat's code with ``hmac.compare_digest``,
 never stopping early, so the time taken tells nothing about which seat, or
@@ -73,11 +74,35 @@ _BY_KEY = str.maketrans("йцукенгшщзхъфывапролджэячсм�
 _BY_SHAPE = str.maketrans("асерхуАВЕКМНРСТХ", "acepxyABEKMHPCTX")
 
 
+#: an AZERTY keyboard (French, Belgian) types these for 2 3 4 5 7 8 9 0 without Shift, and no code holds any of them
+#: (found from outside: ``hqçe-(tam-…`` typed for ``hq9e-5tam-…`` was refused). Its 6 is "-": see :func:`_sixes`
+_AZERTY = str.maketrans("\u00e9\"'(\u00e8_\u00e7\u00e0", "23457890")
+#: the length of a code typed as printed: its characters and one separator between each two groups
+_PRINTED_LENGTH = CODE_CHARS + CODE_CHARS // GROUP - 1
+
+
+def _sixes(code: str) -> str:
+    """A code typed on AZERTY without Shift, its 6 typed as "-": read as a 6 where the code's layout shows it is no
+    separator, all in one (20 characters: no separator at all) or as printed (one space or dash between each group
+    of four); any other way the "-" stays a dash (which one was meant cannot be told)."""
+    if "-" not in code:
+        return code
+    if len(code) == CODE_CHARS:
+        return code.replace("-", "6")
+    seps = range(GROUP, _PRINTED_LENGTH, GROUP + 1)
+    if len(code) == _PRINTED_LENGTH and all(_TYPED_EXTRAS.fullmatch(code[i]) for i in seps):
+        return "".join(c if i in seps else c.replace("-", "6") for i, c in enumerate(code))
+    return code
+
+
 def _plain(code: str) -> str:
     """A new-form code as compared: lowercase, without spaces or dashes, a Cyrillic letter read as the Latin one
-    meant (wholly Cyrillic: by its key; mixed with Latin: by its shape)."""
+    meant (wholly Cyrillic: by its key; mixed with Latin: by its shape), a digit typed on AZERTY without Shift as
+    the digit."""
     if _CYRILLIC.search(code):
         code = code.translate(_BY_SHAPE) if _LATIN.search(code) else code.lower().translate(_BY_KEY)
+    else:  # (a Cyrillic layout's «э» is on the "'" key: not a 4)
+        code = _sixes(code.translate(_AZERTY))
     return _TYPED_EXTRAS.sub("", code).lower()
 
 

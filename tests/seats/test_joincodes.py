@@ -128,6 +128,28 @@ def test_each_key_of_the_ukrainian_layout_is_read_by_its_place() -> None:
     assert joincodes.seat_of(codes, "івап-2345-ролй-цуке-ячсм") == "team:ua"
 
 
+#: the tester's code, as typed on a French AZERTY keyboard without Shift (its top row types é " ' ( - è _ ç à for 2…0)
+AZERTY_CODE = "hq9e-5tam-zggx-tejh-8zfg"
+
+
+@pytest.mark.parametrize(("as_typed", "seat"), [
+    ("hq\u00e7e-(tam-zggx-tejh-_zfg", "team:fr"),
+    ("hq\u00e7e (tam zggx tejh _zfg", "team:fr"),  # in groups, spaces between
+    ("hq\u00e7e(tamzggxtejh_zfg", "team:fr"),  # all in one
+    ("\u00e9\"'---\u00e8_\u00e7-abcd-efgh-jkmn", "team:be"),  # a 6 (AZERTY's "-") beside the dashes between groups
+    ("\u00e9\"'- -\u00e8_\u00e7 abcd efgh jkmn", "team:be"),  # in groups, spaces between
+    ("\u00e9\"'--\u00e8_\u00e7abcdefghjkmn", "team:be"),  # all in one: 20 characters, so each "-" is a 6
+    ("\u00e9\"'- -\u00e8_\u00e7abcd efgh jkmn", None),  # groups not as printed: no "-" is guessed to be a 6
+])
+def test_a_new_code_typed_on_azerty_without_shift_is_read_as_its_digits(as_typed: str, seat: str | None) -> None:
+    """Found from outside (helper-333): on a French AZERTY keyboard the top row types digits only with Shift, and
+    ``hqçe-(tam-zggx-tejh-_zfg`` typed for ``hq9e-5tam-zggx-tejh-8zfg`` was refused WRONG_CODE with no hint. No code
+    holds é " ' ( è _ ç à: they are read as the digits on their keys. AZERTY's 6 is "-", as a code's dashes are: it
+    is read as a 6 only where the code's groups of four show it is not one of them."""
+    codes = {"team:fr": AZERTY_CODE, "team:be": "2346-6789-abcd-efgh-jkmn"}
+    assert joincodes.seat_of(codes, as_typed) == seat, as_typed
+
+
 def test_an_old_code_typed_in_cyrillic_is_still_compared_exactly() -> None:
     """A code of the old form, kept beside a save from before, is compared as typed: no layout is guessed for it."""
     codes = {"team:ru": "hDIi-CvL_7S5aW70", "team:ua": "abcd-efgh-jkmn-pqrs-tuvw"}
