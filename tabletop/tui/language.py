@@ -161,6 +161,17 @@ def latin_key(character: str) -> str | None:
     return latin.upper() if character.isupper() else latin
 
 
+#: the digit on each key of an AZERTY keyboard's top row (French, Belgian), which types & é " ' ( - è _ ç à for
+#: 1 … 0 unless Shift is held (found from outside: a pick by them did nothing, silently, and é è ç à, being letters,
+#: started a word typed, which dropped the key pressed at once after them)
+_AZERTY_DIGITS = dict(zip("&\u00e9\"'(-\u00e8_\u00e7\u00e0", "1234567890", strict=True))
+
+
+def azerty_digit(character: str) -> str | None:
+    """The digit on the key that types ``character`` on an AZERTY keyboard's top row without Shift; None if none."""
+    return _AZERTY_DIGITS.get(character)
+
+
 #: the languages whose rooms type on a Cyrillic layout (ЙЦУКЕН): a key hint names the Cyrillic letter on the key too
 _CYRILLIC_ROOMS = frozenset({"ru", "uk"})  # untranslated: language codes
 
@@ -192,6 +203,11 @@ def _takes_text(app: App[object]) -> bool:
 def _latin_only(app: App[object]) -> frozenset[str]:
     """The keys the active screen takes from a Latin layout only (a weighty question's y)."""
     return getattr(app.screen, "latin_only", frozenset()) if app.screen_stack else frozenset()
+
+
+def _binds(app: App[object], key: str) -> bool:
+    """The active screen (or what has focus on it) has a binding of its own for ``key``."""
+    return bool(app.screen_stack) and key in app.screen.active_bindings
 
 
 #: the keys that go on with a word being typed (after its first letter): any letter, sign or digit, and these
@@ -258,20 +274,25 @@ class LatinKeys:
         await super().on_event(event)  # type: ignore[misc]
 
     async def _read_key(self, event: events.Key) -> None:
-        """A key, as the app reads it: a word's letters are not keys; a Cyrillic letter is the key it sits on; under
-        the notice of a window too small, only a quit key is a key (:class:`~.toosmall.SizeGuard`)."""
+        """A key, as the app reads it: a word's letters are not keys; a Cyrillic letter is the key it sits on, as an
+        AZERTY top row's character is its digit; under the notice of a window too small, only a quit key is a key
+        (:class:`~.toosmall.SizeGuard`)."""
         app: App[object] = self  # type: ignore[assignment]
-        key = event
+        key = guarded = event
         typed = event.character
         if typed is not None and len(typed) == 1 and not _takes_text(app):
             if "A" <= typed <= "Z":  # Caps Lock or Shift on: the letter's key (no binding is a capital)
                 key = events.Key(typed.lower(), typed.lower())
             elif (latin := latin_key(typed)) is not None and latin.lower() not in _latin_only(app):
                 key = events.Key(latin.lower(), latin.lower())  # (a capital on the Cyrillic layout too)
+            elif (digit := azerty_digit(typed)) is not None and not _binds(app, event.key):
+                # the digit on its key, where the screen binds no key of its own to it (the replay's "-" slows it);
+                # a digit to the word guard too: é is no letter of a word typed there
+                key = guarded = events.Key(digit, digit)
         # read here, held keys included: a key typed before the window shrank is read under the notice
         if isinstance(self, SizeGuard) and self.blind(key):
             return
-        if self.typing_gap and self._typed(event):
+        if self.typing_gap and self._typed(guarded):
             return
         event = key
         self.last_key = event.character  # what a dialog this key opens was opened by (:func:`~.notices.typed_now`)
@@ -311,5 +332,5 @@ class LatinKeys:
         return True
 
 
-__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "TypedWords", "following", "key_hint",
-           "latin_key", "open_palette", "say_untranslated", "speak", "texts_note"]
+__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "TypedWords", "azerty_digit", "following",
+           "key_hint", "latin_key", "open_palette", "say_untranslated", "speak", "texts_note"]

@@ -535,6 +535,7 @@ HELP = N_("""\
 tabletop \u2014 keys                              (\u2191/\u2193 scroll \u00b7 escape closes)
 Playing (the focused list on the right shows what the game waits for)
   \u2191/\u2193, 0-9  choose    enter  confirm    escape  back to the tracks
+  & \u00e9 " ' ( - \u00e8 _ \u00e7 \u00e0  the same as 1-0 (AZERTY, without Shift)
   tab  to the card, prompt or rulings when cut short: \u2191/\u2193 scroll it
 
 Facilitator

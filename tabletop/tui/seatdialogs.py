@@ -101,6 +101,7 @@ SEAT_HELP = N_("""\
 tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 escape closes)
 A team's screen (the list on the right shows what the game asks of this team)
   \u2191/\u2193, 0-9  choose    enter  confirm    F3  (in a dialog) the deck's example
+  & \u00e9 " ' ( - \u00e8 _ \u00e7 \u00e0  the same as 1-0 (AZERTY, without Shift)
   home/end   the list's first / last entry (a team's pass is the last)
   \u2190/\u2192        a long list of moves: the previous / next kind of move
   tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
@@ -134,6 +135,7 @@ CONSOLE_HELP = N_("""\
 tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 escape closes)
 A team's screen (the list on the right shows what the game asks of this team)
   \u2191/\u2193, 0-9  choose    enter  confirm    F3  (in a dialog) the deck's example
+  & \u00e9 " ' ( - \u00e8 _ \u00e7 \u00e0  the same as 1-0 (AZERTY, without Shift)
   home/end   the list's first / last entry (a team's pass is the last)
   \u2190/\u2192        a long list of moves: the previous / next kind of move
   tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it

@@ -378,3 +378,78 @@ async def test_caps_lock_or_shift_on_a_letter_is_still_its_key(tmp_path: Path, l
     from tabletop import open_save
 
     assert "skip" in [e.action.kind for e in open_save(session.save_path).events]
+
+
+#: an AZERTY keyboard's top row (French, Belgian) typed without Shift: the keys of 1 2 3 4 5 6 7 8 9 0
+AZERTY_ROW = "&\u00e9\"'(-\u00e8_\u00e7\u00e0"
+
+
+def _played(app: TabletopApp) -> list[object]:
+    assert app.session is not None
+    return [e.action for e in app.session.state.log]
+
+
+async def test_the_azerty_top_row_picks_as_the_digits_on_its_keys(tmp_path: Path) -> None:
+    """Found from outside (helper-333): on a French AZERTY keyboard the top row types & é " ' ( - è _ ç à unless
+    Shift is held, and a pick by any of them did nothing, with no word why. Outside a text field each is the digit on
+    its key, as a Cyrillic letter is the Latin letter on its key."""
+    from tabletop.play.clock import TYPING_GAP
+    from .test_clock import FakeTime
+
+    played = []
+    for name, keys in (("digits", "1212"), ("azerty", "&\u00e9&\u00e9")):
+        app = TabletopApp(start(tmp_path, name=f"{name}.jsonl"), now=FakeTime(), typing_gap=TYPING_GAP)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            for key in keys:
+                app.now.advance(1)  # one key at a time, as a person presses them
+                await press(pilot, key)
+            played.append(_played(app))
+        assert app._exception is None
+    assert played[0] == played[1] and len(played[0]) >= 2, played
+
+
+async def test_an_azerty_digit_starts_no_typed_word(tmp_path: Path) -> None:
+    """Found from outside (helper-333): é è ç à (AZERTY's 2 7 9 0 without Shift) are letters, so each started a "word
+    typed", and the key pressed at once after it to put things right (Enter, Shift+2) was dropped, the room told to
+    press one key at a time. Read as their digits, they start no word."""
+    from tabletop.play.clock import TYPING_GAP
+    from .test_clock import FakeTime
+
+    app = TabletopApp(start(tmp_path), now=FakeTime(), typing_gap=TYPING_GAP)  # the clock stands still: all at once
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "\u00e9", "enter")  # 2 (no such entry), then Enter on "1. Draw the event card"
+        assert len(_played(app)) == 1, _played(app)
+        assert not any("not taken as keys" in t for t in toasts(pilot)), toasts(pilot)
+    assert app._exception is None
+
+
+async def test_the_azerty_row_stays_as_typed_in_a_text_field(tmp_path: Path) -> None:
+    """In a text field the AZERTY row types its own characters: a note in French keeps « é » and « ( »."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        await press(pilot, "n")  # the note dialog
+        assert isinstance(app.screen, AskScreen)
+        await press(pilot, *AZERTY_ROW)
+        assert app.screen.query_one(Input).value == AZERTY_ROW
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_every_help_says_the_azerty_row_chooses_too(lang: str) -> None:
+    """F1 on the hot seat, a team's screen and the console names the AZERTY row beside "0-9 choose", in each
+    language (found from outside: only Shift+digit was said, and nothing told a French room why & did nothing)."""
+    from tabletop.lang import Domain, using
+    from tabletop.tui.modals import HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP, SEAT_HELP
+
+    with using(lang):
+        for keys in (HELP, SEAT_HELP, CONSOLE_HELP):
+            text = Domain("tui").gettext(keys)
+            assert text != keys or lang == "en"
+            [choose] = [line for line in text.splitlines() if "0-9" in line]
+            after = text.splitlines()[text.splitlines().index(choose) + 1]
+            assert AZERTY_ROW.replace("", " ").strip() in after and "AZERTY" in after, after
