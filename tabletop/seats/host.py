@@ -38,7 +38,7 @@ from websockets.exceptions import ConnectionClosed
 from .alarm import Alarm, Trouble, peer_of
 from .flood import Bucket
 from ..content.oswords import system_words
-from .joincodes import codes_path, in_cyrillic, seat_of, write_codes
+from .joincodes import codes_path, in_cyrillic, on_azerty, seat_of, write_codes
 from ..lang import SOURCE, Domain, using
 from ..play.clock import Away, away_words
 from .protocol import (CLOSE_WAIT, MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
@@ -388,6 +388,8 @@ class Host:
             with using(hello.get("lang") or self.lang):
                 if in_cyrillic(hello["code"]):  # a laptop with the Cyrillic layout on: said what to put right
                     why = _("no seat has this code: a code is in Latin letters, switch the keyboard layout")
+                elif on_azerty(hello["code"]):  # digits typed without Shift on AZERTY, some not read (a 6 is a "-")
+                    why = _("no seat has this code: on an AZERTY keyboard, hold Shift to type its digits")
                 else:
                     why = _("no seat has this code: check it with the facilitator")
             await _refuse(ws, Wire.WRONG_CODE, why)

@@ -77,6 +77,8 @@ _BY_SHAPE = str.maketrans("асерхуАВЕКМНРСТХ", "acepxyABEKMHPCTX"
 #: an AZERTY keyboard (French, Belgian) types these for 2 3 4 5 7 8 9 0 without Shift, and no code holds any of them
 #: (found from outside: ``hqçe-(tam-…`` typed for ``hq9e-5tam-…`` was refused). Its 6 is "-": see :func:`_sixes`
 _AZERTY = str.maketrans("\u00e9\"'(\u00e8_\u00e7\u00e0", "23457890")
+#: the AZERTY digits without Shift that no code of either form holds
+_AZERTY_SIGNS = re.compile("[&\u00e9\"'(\u00e8\u00e7\u00e0]")
 #: the length of a code typed as printed: its characters and one separator between each two groups
 _PRINTED_LENGTH = CODE_CHARS + CODE_CHARS // GROUP - 1
 
@@ -109,6 +111,12 @@ def _plain(code: str) -> str:
 def in_cyrillic(code: str) -> bool:
     """Whether a code as typed holds Cyrillic letters (refused, it is said that a code is in Latin letters)."""
     return _CYRILLIC.search(code) is not None
+
+
+def on_azerty(code: str) -> bool:
+    """Whether a code as typed holds a digit typed on AZERTY without Shift (refused, it is said to hold Shift: its 6,
+    "-", could not be told from a dash). Not by "_" alone: an old code, kept beside a save from before, may hold it."""
+    return _AZERTY_SIGNS.search(code) is not None
 
 
 def typed(code: str) -> str:
@@ -299,5 +307,5 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
 
 
 __all__ = ["ALPHABET", "CODE_CHARS", "GAME_KEY", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path",
-           "game_of", "in_cyrillic", "join_line", "new_code", "new_codes", "read_codes", "read_listen", "seat_of",
-           "write_codes"]
+           "game_of", "in_cyrillic", "join_line", "new_code", "new_codes", "on_azerty", "read_codes", "read_listen",
+           "seat_of", "write_codes"]

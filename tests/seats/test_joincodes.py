@@ -150,6 +150,31 @@ def test_a_new_code_typed_on_azerty_without_shift_is_read_as_its_digits(as_typed
     assert joincodes.seat_of(codes, as_typed) == seat, as_typed
 
 
+async def test_a_wrong_code_typed_on_azerty_is_told_to_hold_shift_for_its_digits(tmp_path: Path) -> None:
+    """Through a host: the tester's AZERTY spelling joins; a code whose 6 cannot be told from its dashes (typed in
+    groups not as printed) is refused with the hint, in the seat's language, to hold Shift for the digits; a wrong
+    code with no AZERTY digit in it gets no such hint."""
+    table = make_table(tmp_path)
+    codes = dict(joincodes.new_codes(table.seats), **{"team:ru": "2346-6789-abcd-efgh-jkmn"})
+    host = Host(table, codes, sleeper=Sleeps(), clock=Ticks())
+    addr, port = await host.start("127.0.0.1", 0)
+    try:
+        client = await connect(f"{addr}:{port}", "\u00e9\"'---\u00e8_\u00e7-abcd-efgh-jkmn", lang="en")
+        assert client.seat == "team:ru"
+        await client.close()
+        for lang, hint in (("en", "Shift"), ("ru", "Shift"), ("uk", "Shift")):
+            with pytest.raises(Refused) as caught:
+                await connect(f"{addr}:{port}", "\u00e9\"'- -\u00e8_\u00e7abcd efgh jkmn", lang=lang)
+            assert caught.value.code == "WRONG_CODE"
+            assert hint in caught.value.message and "AZERTY" in caught.value.message, (lang, caught.value.message)
+        with pytest.raises(Refused) as caught:
+            await connect(f"{addr}:{port}", "2346-6789-abcd-efgh-jkmz", lang="en")
+        assert "Shift" not in caught.value.message, caught.value.message
+    finally:
+        await host.stop()
+        table.session.close()
+
+
 def test_an_old_code_typed_in_cyrillic_is_still_compared_exactly() -> None:
     """A code of the old form, kept beside a save from before, is compared as typed: no layout is guessed for it."""
     codes = {"team:ru": "hDIi-CvL_7S5aW70", "team:ua": "abcd-efgh-jkmn-pqrs-tuvw"}
