@@ -185,6 +185,8 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
                 "text": literal(tell(event, state.scenario, state.older(event.seq))),
                 "changes": changes_texts(changes_of(event.result), n, breakdowns=breakdown_points(state.scenario),
                                          compact=True)}
+        if event.action.time_up:  # the phase timer's pass: a seat's question for the team's move closes at it
+            line["time_up"] = True
         if isinstance(event.result.get("undoes"), int):  # what it took back: a roll it undid leaves the dice panel
             line["undoes"] = event.result["undoes"]
         logs = event.result.get("log")

@@ -124,6 +124,13 @@ def moved_on(node: DOMNode, sent: bool = False) -> None:
     _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
 
 
+def cut_off_words(actor: str, move: str) -> str:
+    """A move's question closed unanswered because the phase timer passed its team (``on_time_up = "pass"``): the
+    move was not made, and why; one wording for the hot seat and every seat (found from outside: a seat's question
+    stayed up past the clock's pass, and its yes said only that the game moved on). Shown under the title TIME UP."""
+    return _("Time was up before {actor} confirmed: {move} was not made.").format(actor=actor, move=move)
+
+
 #: the notice of a pick not taken, per app: a nervous hand's presses replace it, they do not stack it
 _HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 

@@ -47,7 +47,7 @@ from .decisionlist import PICK_KEYS, DecisionList, about_text
 from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
 from .pasting import WholePastes
-from .seatacts import SeatActs
+from .seatacts import SeatActs, view_seq
 from .seatdialogs import CONSOLE_HELP, SEAT_HELP, SEAT_READING, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .themes import THEME_BINDING, Themed
@@ -1314,9 +1314,12 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             self._seated_again(self.client.welcome)
         renamed = self.view is not None and words.seat_name(self.welcome.get("seat", ""), self.view) != words.seat_name(
             self.welcome.get("seat", ""), view)
+        since = view_seq(self.view) if self.view is not None else None
         self.view = view
         with using(self.lang):
             self.seat_screen.show(view, self.seen)
+        if since is not None:
+            self.close_cut_off(view, since)
         if renamed and self.client is not None and self.client.replaced is None:  # F4: the seat named anew
             self.seat_screen.say_link(self._joined_words(self.welcome), lost=False)
         if self.role == "facilitator":

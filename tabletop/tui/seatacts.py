@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual import work
 
 from ..content.literal import literal
-from ..lang import Domain
+from ..engine import Action
+from ..lang import Domain, using
 from ..seats.client import Disconnected, Refused
 from ..seats.protocol import Wire
 from . import seatwords as words
 from .argument import ArgumentScreen, Entered
 from .modals import ruling_reason
-from .notices import moved_on
+from .notices import cut_off_words, moved_on
 from .seatdialogs import argument_form
 from .text import move_details
 
@@ -52,6 +53,7 @@ class SeatActs(_App):
     if TYPE_CHECKING:
         view: Mapping[str, Any] | None
         client: SeatClient | None
+        lang: str
         refusals: Refusals
         sent_again: Refusals  # the notice that an act will be sent again, taken back once the host answers it
 
@@ -98,7 +100,12 @@ class SeatActs(_App):
 
         details = move_details(literal(str(entry["confirm"])), self._sealed_moves())
 
+        asked_at = view_seq(self.view or {})
+        action = entry.get("action")
+
         def done(ok: bool | None) -> None:
+            if ok and isinstance(action, Mapping) and self._cut_off(action, asked_at):
+                return  # a yes from under a dialog over the question, given after the clock passed the team
             if ok:
                 self._act(pick=str(entry["id"]))
 
@@ -106,7 +113,31 @@ class SeatActs(_App):
         actor = _acting_name(self.view or {}, entry)
         if actor:  # the console, acting for a team with no screen: whose move (found from outside: never said)
             question = f"{actor}: {question}"  # untranslated: a name and the entry's words, as the hot seat asks
-        self.push_screen(ConfirmScreen(question, details, self.seat_screen.hold.fresh()), done)
+        dialog = ConfirmScreen(question, details, self.seat_screen.hold.fresh())
+        if isinstance(action, Mapping):  # the host's phase timer closes it when it passes the team (close_cut_off)
+            dialog.commits = Action.from_dict(action)
+        self.push_screen(dialog, done)
+
+    def close_cut_off(self, view: Mapping[str, Any], since: int) -> None:
+        """A view has come in which the host's phase timer passed the team (``on_time_up = "pass"``) after the event
+        ``since`` (the last view's): a move's question open for that team closes unanswered, and says why in the hot
+        seat's words (found from outside: it stayed up on the team's screen, and its yes said only that the game had
+        moved on). A question under another dialog (F1) says it at its yes."""
+        dialog = self.screen
+        commits = getattr(dialog, "commits", None)
+        if isinstance(commits, Action) and self._cut_off(commits.to_dict(), since, view):
+            dialog.answer(None)  # type: ignore[attr-defined]  # (a dialog: it has commits)
+
+    def _cut_off(self, action: Mapping[str, Any], since: int, view: Mapping[str, Any] | None = None) -> bool:
+        """Whether the phase timer has passed the team of ``action`` after the event ``since``; if so it is said."""
+        view = view if view is not None else (self.view or {})
+        actor = action.get("actor")
+        if not isinstance(actor, str) or not words.passed_by_clock(view, actor, since):
+            return False
+        with using(self.lang):
+            said = cut_off_words(*words.cut_off_names(view, action))
+            self.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
+        return True
 
     def _sealed_moves(self) -> bool:
         """Moves are sealed this game (the view's game facts say so)."""
@@ -215,6 +246,13 @@ class SeatActs(_App):
         still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
         if draft is not None and still:
             self.type_argument(*draft)  # nothing the team typed is lost
+
+
+def view_seq(view: Mapping[str, Any]) -> int:
+    """The view's game's event number (-1: none yet)."""
+    game = view.get("game")
+    seq = game.get("seq") if isinstance(game, Mapping) else None
+    return seq if isinstance(seq, int) else -1
 
 
 def _acting_name(view: Mapping[str, Any], entry: Mapping[str, Any]) -> str:

@@ -24,7 +24,7 @@ from ..play.sealed import SealedDesk
 from ..play.session import Session
 from ..play.clock import away_title, away_words
 from .clock import ClockReading, Now, PhaseClock
-from .notices import Refusals
+from .notices import Refusals, cut_off_words
 from .text import literal, names, phase_word, shown
 
 _, ngettext, N_ = Domain("tui").words()
@@ -186,8 +186,8 @@ class Timekeeper:
             return False
         state = self.session.state
         move = shown(state).index.moves.get(action.move or "")
-        said = _("Time was up before {actor} confirmed: {move} was not made.").format(
-            actor=names(state).get(due.actor or "", due.actor), move=literal(move.name) if move else action.move)
+        said = cut_off_words(names(state).get(due.actor or "", due.actor or ""),
+                             literal(move.name) if move else str(action.move))
         self.screen.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
         return True
 

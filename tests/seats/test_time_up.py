@@ -342,3 +342,39 @@ async def test_a_move_confirmed_on_a_seat_after_the_clock_passed_the_team_is_not
         await ru.close()
     ru_events = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before and e.actor == "ru"]
     assert ru_events == [{"kind": "pass", "actor": "ru", "time_up": True}], ru_events
+
+
+async def test_a_seats_open_move_question_closes_when_the_clock_passes_the_team(tmp_path: Path) -> None:
+    """Found from outside (helper-332, finding 1): on a team's own screen the move's question stayed up after the
+    host's clock had passed the team (its screen read TIME UP and no actions left), and its yes only said the game
+    had moved on. The question closes unanswered as the view with the clock's pass arrives, and says why in the hot
+    seat's words (:meth:`~tabletop.tui.timekeeper.Timekeeper.cut_off`)."""
+    from tabletop.store.reading import open_save
+    from tabletop.tui.modals import ConfirmScreen
+    from tabletop.tui.seat import SeatApp
+
+    from .screenkit import until
+    from .support import Sleeps
+    from .test_double_press import notices
+
+    hands = Hands()
+    table = _tested_room(tmp_path, hands)
+    session = table.session
+    before = session.state.seq
+    async with hosting(table, tick=_never) as (host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "Russia's list")
+            move = next(e for e in app.view["decision"]["entries"] if e.get("confirm") and "refusal" not in e)
+            hands.t += 5  # past the list's hold
+            app.pick(move["id"])
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+            hands.t += 25
+            host.on_tick()  # the clock passes Russia while its question is open
+            assert session.state.seq > before
+            name = next(m["name"] for m in app.view["game"]["moves"] if m["id"] == move["action"]["move"])
+            said = f"Time was up before Russia confirmed: {name} was not made."
+            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to close")
+            await until(pilot, lambda: any(said in t for t in notices(app)), "the time-up words")
+    ru_events = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before and e.actor == "ru"]
+    assert ru_events == [{"kind": "pass", "actor": "ru", "time_up": True}], ru_events  # the move was not made
