@@ -65,12 +65,43 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
     seed = out["scenario"].pop("seed", None)
     out["scenario"].pop("path", None)
     left_out.append(_(SEED_AND_FOLDER))
-    # found from outside: -seed-NNN.jsonl; the seed as a number of its own (with seed 7, "room17" is no hint of it)
-    if seed is not None and re.search(rf"(?<!\d){seed}(?!\d)", out["scenario"].get("file") or ""):
+    if _holds_seed(out["scenario"].get("file") or "", seed):  # found from outside: -seed-NNN.jsonl
         out["scenario"]["file"] = None
         left_out.append(_(NAME_WITH_SEED))
+    out = _without_folders(out, seed)
     out["audience"] = {"for": "participants", "left_out": left_out}
     return out
+
+
+def _holds_seed(name: str, seed: int | None) -> bool:
+    """Whether a save's file name holds the game's seed (simulate's ``-seed-NNN.jsonl``) as a number of its own: with
+    seed 7, "room17" or a timestamp is no hint of it (found from outside: a plain substring test left them out)."""
+    return seed is not None and re.search(rf"(?<!\d){seed}(?!\d)", name) is not None
+
+
+#: a save's whole path in a text: from a slash (or a drive) that opens a word, to the first ``.jsonl``
+_SAVE_PATH = re.compile(r"(?<!\S)(?:[A-Za-z]:)?[/\\][^\n]*?\.jsonl\b")
+
+
+def _without_folders(data: Any, seed: int | None) -> Any:
+    """``data`` with every save's path in its texts cut to the file's name, and a name that holds the seed worded
+    (found from outside, helper-332: the note of a recovered copy, or of a save continued from the older format, and
+    the warning over it printed the facilitator's whole path, and the seed of a simulate-style name, in the
+    participants' copy that said it left them out)."""
+    if isinstance(data, str):
+        if "jsonl" not in data:
+            return data
+
+        def named(found: re.Match[str]) -> str:
+            name = re.split(r"[/\\]", found.group())[-1]
+            return _("(its file name left out: it holds the seed)") if _holds_seed(name, seed) else name
+
+        return _SAVE_PATH.sub(named, data)
+    if isinstance(data, dict):
+        return {key: _without_folders(value, seed) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_without_folders(value, seed) for value in data]
+    return data
 
 
 def secrets_revealed(report: dict[str, Any]) -> bool:

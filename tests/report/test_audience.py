@@ -343,3 +343,34 @@ def test_the_participants_footer_speaks_to_a_reader_without_the_save(tmp_path: P
     assert folder not in participants and head in participants
     holds = {"en": "whoever holds the save", "ru": "у кого есть файл сохранения", "uk": "у кого є файл збереження"}[code]
     assert holds in participants.lower(), participants[-600:]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_the_participants_copy_of_a_recovered_or_continued_save_names_no_folder_and_no_seed(
+        tmp_path: Path, strict_game, fmt: str) -> None:  # noqa: ANN001 - a fixture
+    """Found from outside (helper-332, finding 4): the participants' copy of a recovered save, or of a save continued
+    from the older format, said it left out the save's folder, yet printed the facilitator's whole path (and the seed,
+    in a simulate-style name) in its header note, its notes and its log: the recovery's note holds the path. There
+    they are worded without it; the facilitator's copy keeps it."""
+    import shutil
+
+    from tabletop.store.recovery import resume
+
+    from .kit import edit_line
+
+    folder = tmp_path / "facilitatorsfolder"
+    folder.mkdir()
+    damaged = folder / f"d-seed-{strict_game.seed}.jsonl"  # simulate's naming: the seed in the name
+    shutil.copy(strict_game.path, damaged)
+    edit_line(damaged, 3)
+    resume(damaged, durable=False).writer.close()
+    old = folder / "replay-game.jsonl"  # the older save format, intact: continued in a copy
+    shutil.copy(Path(__file__).resolve().parent.parent / "replay" / "fixtures" / "replay-game.jsonl", old)
+    resume(old, durable=False).writer.close()
+    seed = ESCAPE[fmt](f"seed-{strict_game.seed}")
+    for copy in (folder / f"d-seed-{strict_game.seed}-recovered.jsonl", folder / "replay-game-recovered.jsonl"):
+        assert "facilitatorsfolder" in render(copy, fmt)  # the facilitator's copy names where the save is
+        participants = render(copy, fmt, audience="participants")
+        assert "facilitatorsfolder" not in participants, copy.name
+        assert seed not in participants, copy.name
+        assert ("recovered" if "seed" in copy.name else "continued") in participants.lower()  # still said, unnamed
