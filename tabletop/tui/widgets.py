@@ -488,14 +488,16 @@ def member_label(state: State, actor_id: str) -> str:
 
 
 def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None, *, ladder: bool = True,
-               fold: bool = False, whole_name: bool = False) -> Text:
+               fold: bool = False, whole_name: bool = False, acting: bool = False) -> Text:
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
 
     ``width``: the panel's inner width, so that the members wrap between members, never inside one.
     Compact (two lines: name and status, then tension and ladder), ``ladder``: the ladder drawn, rung by rung, before
     its position's numbers (False: the numbers alone, the rung's name given the room); ``fold``: a rung's name too
     long for its line goes on under it, between words (else the line is cut where the column ends); ``whole_name``:
-    so does the track's name, its status after it (else the name is cut to leave the status room)."""
+    so does the track's name, its status after it (else the name is cut to leave the status room); ``acting``: the
+    team to move plays on it, its name marked :data:`ACTING_MARK` as the wide board's frame is (found from outside: at
+    80x24 nothing marked them, while F1 there explained the mark)."""
     spec = shown(state).index.tracks[track_id]
     track = state.tracks[track_id]
     top = len(spec.ladder) - 1
@@ -508,6 +510,8 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         # a provisional deal says so, as the wide board's panel does (found from outside: "✔ AGREED" at 80x24, a
         # package deal's provisional agreement read as final)
         status, name = f"  {status_word(state, track_id)}", literal(spec.name)
+        if acting:
+            name = f"{ACTING_MARK} {name}"
         # a name folded over lines leaves its status a line of its own at worst: the words shortened only if that
         # is too narrow for them
         long = width is not None and cell_len(name + status) > width
@@ -720,12 +724,13 @@ class Board(Widget):
         «Стратегическая стабильно…», at 72x20 «Диалог второ…», «Гуманитарные…»); the rungs' names have what is left."""
         state = self._state
         tracks = [t.id for t in state.ruleset.tracks]
+        acting = {t: self._is_acting(state, t, self._acting) for t in tracks}
         if self.rows_under is None:  # a board that has not asked for it (a seat's): drawn as it was
-            return [track_text(state, t, compact=True, width=width).split("\n") for t in tracks]
+            return [track_text(state, t, compact=True, width=width, acting=acting[t]).split("\n") for t in tracks]
         ladder = all(cell_len(track_text(state, t, compact=True, width=width).plain.split("\n")[1]) <= width
                      for t in tracks)
-        named = {t: track_text(state, t, compact=True, width=width, ladder=ladder, whole_name=self.whole_names)
-                 for t in tracks}
+        named = {t: track_text(state, t, compact=True, width=width, ladder=ladder, whole_name=self.whole_names,
+                               acting=acting[t]) for t in tracks}
         tall = {t: len(text.plain.split("\n")) for t, text in named.items()}  # its name's lines and the tension's
         spare = self._column - self.rows_under - sum(tall.values()) - len(state.ruleset.meters)
         out: list[list[Text]] = []
@@ -733,7 +738,7 @@ class Board(Widget):
             lines = named[t].split("\n")
             if spare > 0:
                 folded = track_text(state, t, compact=True, width=width, ladder=ladder, fold=True,
-                                    whole_name=self.whole_names).split("\n")
+                                    whole_name=self.whole_names, acting=acting[t]).split("\n")
                 if len(folded) - tall[t] <= spare:  # else no rows left for it: cut at the column's end
                     spare -= len(folded) - tall[t]
                     lines = folded

@@ -55,3 +55,21 @@ def test_reading_the_board_names_the_frames_and_the_warning(lang: str) -> None:
         assert mark in reading, (lang, mark)
     if lang != "en":
         assert reading != BOARD_READING
+
+
+async def test_the_compact_board_marks_the_team_to_move_s_tracks_too(tmp_path: Path) -> None:
+    """Found from outside (helper-332, finding 6): at 80x24 (a compact board) nothing marked the tracks of the team to
+    move, while F1 there explained "┌─ ▶ the team to move plays on it". The ▶ goes before their names."""
+    session = start(tmp_path)
+    to_turn_of(session, "ru")
+    n = {t.id: t.name for t in session.state.scenario.ruleset.tracks}
+    app = TabletopApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        assert board.compact
+        lines = [board.render_line(y).text for y in range(board.content_size.height)]
+        marked = {t: any(line.lstrip().startswith(f"{ACTING} {name[:8]}") for line in lines) for t, name in n.items()}
+        russia = {t.id for t in session.state.scenario.ruleset.tracks if "ru" in t.members}  # all open
+        assert marked == {t: t in russia for t in n}, (marked, lines)
+
