@@ -29,7 +29,7 @@ from .language import key_hint, latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
                       typing_resumed)
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
-from .text import literal
+from .text import literal, reading_text
 from .widgets import KeyLine, KeyScroll, key_line
 
 _, ngettext, N_ = Domain("tui").words()
@@ -593,7 +593,12 @@ def _hanging(console: Console, line: str, width: int) -> Iterator[Text]:
     """``line`` wrapped to ``width``: its first row as it is, the rest under its words."""
     text = Text(line, no_wrap=True, end="\n")
     if text.cell_len > width:  # the columns' padding goes first: "i  inject a card  x  end the game" fits
-        bare = line.lstrip(" ")
+        # but not the first column's, where it leaves the words room: the rows of a table go on lining their words up
+        # (found from outside: at 80x24 F1's "⚠  a track a step from its breakdown", short enough to keep its padding,
+        # stood out of line with the rows around it, which had given theirs up)
+        lead = _LEAD.match(line)
+        kept = lead.group(1) if lead and Text(lead.group(1)).cell_len <= width // 2 else ""
+        bare = line[len(kept):].lstrip(" ")
         line = line[:len(line) - len(bare)] + _PADDING.sub("  ", bare)
         text = Text(line, no_wrap=True, end="\n")
     if text.cell_len <= width:
@@ -629,11 +634,11 @@ class HelpScreen(_Dialog[None]):
     ]
 
     def __init__(self, keys: str = HELP, about: Callable[[], Text | None] | None = None,
-                 reading: str | None = None) -> None:
+                 reading: Sequence[str] | None = None) -> None:
         """``keys``: the help's message (the hot seat's :data:`HELP`, or a seat's). ``about``: what the entry
         highlighted under the help and the team deciding stand for, in the language spoken (:func:`.text.about_text`),
-        shown above the keys; None or nothing to say: only the keys. ``reading``: how the board under it reads (a
-        message, :data:`.text.BOARD_READING`), under the keys."""
+        shown above the keys; None or nothing to say: only the keys. ``reading``: how the board under it reads (its
+        messages, :data:`.text.BOARD_READING`), under the keys."""
         super().__init__()
         self._keys = keys
         self._about = about
@@ -663,7 +668,7 @@ class HelpScreen(_Dialog[None]):
         from ..store.heads import resume_command  # the help is read later than the first board
 
         keys = _(self._keys).replace("{resume}", resume_command(path))
-        return KeyLines(keys + "\n" + _(self._reading) if self._reading else keys)
+        return KeyLines(keys + "\n" + reading_text(self._reading) if self._reading else keys)
 
     def _show_about(self) -> None:
         about = self._about() if self._about is not None else None

@@ -48,7 +48,7 @@ from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
 from .pasting import WholePastes
 from .seatacts import SeatActs, view_seq
-from .seatdialogs import CONSOLE_HELP, SEAT_HELP, SEAT_READING, CodeScreen
+from .seatdialogs import CONSOLE_HELP, CONSOLE_READING, SEAT_HELP, SEAT_READING, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .themes import THEME_BINDING, Themed
 from .toosmall import SizeGuard
@@ -1505,7 +1505,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         if not isinstance(self.screen, HelpScreen):
             seat = next((s for s in self.screen_stack if isinstance(s, SeatScreen)), None)
             keys = CONSOLE_HELP if self.role == "facilitator" else SEAT_HELP
-            reading = None if self.role == "facilitator" else SEAT_READING  # how a team's board reads, under its keys
+            # how the board reads, under its keys: the console draws the hot seat's board, a team's screen its own
+            reading = CONSOLE_READING if self.role == "facilitator" else SEAT_READING
             self.push_screen(HelpScreen(keys, seat.help_about if seat is not None else None, reading))
 
     def action_interrupt(self) -> None:

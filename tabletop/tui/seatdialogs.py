@@ -16,7 +16,7 @@ from ..lang import LANGUAGES, NAMES, Domain
 from ..seats.joincodes import pasted
 from .argument import ArgumentForm
 from .fields import LiteralInOrder
-from .text import move_details
+from .text import TRACKS_READING, move_details
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -120,14 +120,20 @@ Anywhere
 #: with nothing to say what they are (found from outside). Each as the seat shows it: ``seatwords._track_parts``'
 #: gauge, tension and status marks (``engine.wording.STATUS_MARK``), the headline's timer (``seatwords.timer_text``);
 #: capital refills each round to the team's amount in the ruleset (``engine.flow``, a new round)
-SEAT_READING = N_("""\
+SEAT_TRACKS_READING = N_("""\
 Reading the board
   [==----]      a track's ladder: each = a step climbed, each - a step still ahead; the track is agreed when it reaches its agreement step
   tension 4/8   the track's tension now / its breakdown: when it reaches 8 the track collapses, and no more moves are made on it
   \u25cb \u2714 \u2716 \u2016       a track's status: \u25cb open, \u2714 agreed, \u2716 collapsed, \u2016 deferred
   capital       what your team's moves cost (each move's question says its price); at the start of every round it refills to your team's own amount: what is not spent is not kept
+""")
+#: a seat's phase timer, as its headline shows it: a team's and the console's
+SEAT_TIME_READING = N_("""\
   moves: 06:58  the time left in the phase it names (here the moves phase)
 """)
+SEAT_READING = (SEAT_TRACKS_READING, SEAT_TIME_READING)
+#: how the console reads (F1, under its keys): the hot seat's board, which it draws, and a seat's timer
+CONSOLE_READING = (TRACKS_READING, SEAT_TIME_READING)
 
 #: the facilitator console's keys (F1): a team's, and the console's own (those the board's F1 names too are worded
 #: as it words them: one action, one wording on every screen)
@@ -159,4 +165,4 @@ Anywhere
 """)
 
 
-__all__ = ["CONSOLE_HELP", "SEAT_HELP", "SEAT_READING", "CodeScreen", "argument_form"]
+__all__ = ["CONSOLE_HELP", "CONSOLE_READING", "SEAT_HELP", "SEAT_READING", "CodeScreen", "argument_form"]

@@ -45,12 +45,13 @@ _, ngettext, N_ = _tui.words()
 SEALED_NOTE = N_("Sealed: the others see only that you committed, until the reveal.")
 pgettext = _tui.pgettext
 
-#: how the hot seat's board reads (F1, under its keys): found from outside, a first-time player read the ladder, ★,
+#: how the board's tracks read (F1, under its keys): the hot seat's, and the facilitator's console, which draws the same
+#: board (found from outside: its F1 named none of it). Found from outside, a first-time player read the ladder, ★,
 #: "tension 4/8" and the timer with nothing to say what they are. Each as the board shows it: ``widgets.ladder_text``
 #: (★: the rung where the track is agreed), the tension gauge, the status marks (``engine.wording.STATUS_MARK``), the
-#: tracks' frames (``widgets.BORDERS``) and ⚠ (``engine.wording.near_breakdown``: found from outside, F1 named neither),
-#: the turn panel's phase and timer; capital refills each round to the team's amount in the ruleset (``engine.flow``)
-BOARD_READING = N_("""\
+#: tracks' frames (``widgets.BORDERS``) and ⚠ (``engine.wording.near_breakdown``: found from outside, F1 named neither);
+#: capital refills each round to the team's amount in the ruleset (``engine.flow``)
+TRACKS_READING = N_("""\
 Reading the board
   \u25cf\u2500\u25c9\u2500\u25cb\u2500\u2605       a track's ladder: \u25cf a step climbed, \u25c9 where the track is now, \u25cb a step ahead, \u2605 the rung where the track is agreed
   tension 4/8   the track's tension now / its breakdown: when it reaches 8 the track collapses, and no more moves are made on it
@@ -58,8 +59,18 @@ Reading the board
   \u256d\u2500 \u2554\u2550 \u256d\u254c \u250f\u2501   a track's frame says it too: \u256d\u2500 open, \u2554\u2550 agreed, \u256d\u254c deferred, \u250f\u2501 collapsed; \u250c\u2500 \u25b6 the team to move plays on it
   \u26a0             a track a step from its breakdown
   capital       what a team's moves cost (each move's question says its price); at the start of every round it refills to the team's own amount: what is not spent is not kept
+""")
+#: the hot seat's phase timer, as its turn panel shows it (F1, under the tracks' reading)
+BOARD_TIME_READING = N_("""\
   time 06:58    the time left in the phase named before it (MOVES: the moves phase)
 """)
+#: how the hot seat's board reads (F1, under its keys): its tracks and its timer (:func:`reading_text`)
+BOARD_READING = (TRACKS_READING, BOARD_TIME_READING)
+
+
+def reading_text(parts: Sequence[str]) -> str:
+    """A help's reading of a screen (:data:`BOARD_READING`), its parts in the language spoken."""
+    return "".join(_(part) for part in parts)
 
 
 def move_details(said: str, sealed: bool) -> Text:

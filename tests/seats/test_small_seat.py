@@ -317,10 +317,10 @@ def test_the_help_never_draws_wider_than_its_dialog(width: int) -> None:
     from tabletop.tui.seatdialogs import CONSOLE_HELP, SEAT_HELP
 
     console = Console(width=width, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
-    from tabletop.tui.seatdialogs import SEAT_READING
+    from tabletop.tui.seatdialogs import CONSOLE_READING, SEAT_READING
     from tabletop.tui.text import BOARD_READING
 
-    for keys in (HELP, SEAT_HELP, CONSOLE_HELP, SEAT_READING, BOARD_READING):
+    for keys in (HELP, SEAT_HELP, CONSOLE_HELP, *SEAT_READING, *BOARD_READING, *CONSOLE_READING):
         rows = list(KeyLines(keys).__rich_console__(console, console.options.update_width(width)))
         assert rows and max(row.cell_len for row in rows) <= width, [r.plain for r in rows if r.cell_len > width][:3]
 
@@ -572,3 +572,23 @@ async def test_a_team_s_f1_says_how_to_read_the_board_in_its_language_at_80x24()
         await pilot.press("end")
         await pilot.pause()
         assert help_text.parent.scroll_y > 0  # longer than the screen: it scrolls to its end
+
+
+async def test_f1_on_the_console_reads_the_board_it_draws() -> None:
+    """Found from outside (helper-332, finding 7): the facilitator's console draws the hot seat's board (its ▶ square
+    frames, ⚠, the ladder's ●◉○★), but its F1 ended with the keys: nothing named them. It reads them in the board's
+    F1 words, and its timer as a seat's headline shows it."""
+    from tabletop.tui.modals import HelpScreen
+
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _the_seat_screen(app, pilot)
+        app.role = "facilitator"
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
+                    "the help")
+        said = str(app.screen.query_one("#help-text").content)
+        for words in ("Reading the board", "\u250c\u2500 \u25b6 the team to move plays on it",
+                      "a track a step from its breakdown", "\u25c9 where the track is now", "moves: 06:58"):
+            assert words in said, (words, said)
+        assert "time 06:58" not in said  # the hot seat's turn panel's timer, not the console's

@@ -12,7 +12,7 @@ import pytest
 from tabletop.engine.state import evolve
 from tabletop.lang import using
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.text import BOARD_READING, _
+from tabletop.tui.text import BOARD_READING, reading_text
 from tabletop.tui.widgets import Board
 
 from .support import SIZE, start, to_turn_of
@@ -50,11 +50,11 @@ async def test_the_team_to_move_s_tracks_are_marked_and_framed_as_no_status_is(t
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
 def test_reading_the_board_names_the_frames_and_the_warning(lang: str) -> None:
     with using(lang):
-        reading = _(BOARD_READING)
+        reading = reading_text(BOARD_READING)
     for mark in ("\u256d\u2500", "\u2554\u2550", "\u256d\u254c", "\u250f\u2501", ACTING, "\u26a0"):
         assert mark in reading, (lang, mark)
     if lang != "en":
-        assert reading != BOARD_READING
+        assert reading != "".join(BOARD_READING)
 
 
 async def test_the_compact_board_marks_the_team_to_move_s_tracks_too(tmp_path: Path) -> None:
@@ -73,3 +73,23 @@ async def test_the_compact_board_marks_the_team_to_move_s_tracks_too(tmp_path: P
         russia = {t.id for t in session.state.scenario.ruleset.tracks if "ru" in t.members}  # all open
         assert marked == {t: t in russia for t in n}, (marked, lines)
 
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_reading_the_board_stays_a_table_in_a_narrow_help(lang: str) -> None:
+    """Found from outside (helper-332, finding 6): in F1 at 80x24 the rows too wide for the help gave up the padding
+    that lines their words up, and the ⚠ row, short enough to keep it, stood out of line with them. The words of
+    every row start in one column, and wrap under it."""
+    import re
+
+    from rich.console import Console
+
+    from tabletop.tui.modals import KeyLines
+
+    with using(lang):
+        reading = reading_text(BOARD_READING)
+    console = Console(width=74, record=True, color_system=None)
+    console.print(KeyLines(reading))
+    rows = console.export_text().splitlines()[1:]  # under the heading
+    starts = {m.end(1) for row in rows if (m := re.match(r"(  \S.*?  +)\S", row))}
+    hanging = {len(row) - len(row.lstrip(" ")) for row in rows if row.startswith("   ")}
+    assert len(starts) == 1 and hanging <= starts, (starts, hanging, rows)
