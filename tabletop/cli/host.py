@@ -492,7 +492,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
 
     if not headless:
         await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages, shown=console,
-                       before_exit=close_first)
+                       before_exit=close_first, damaged=table.session.damaged)
     await stop.wait()
     await close_first()
     if closed and closed[0] is not None:  # the console is down: what follows runs to its end
@@ -522,8 +522,9 @@ def _go_on_line(save: Path, addr: str, port: int, go_on: Sequence[str]) -> str:
 
 async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,
                    lang: str, notes: Sequence[str] = (), shown: list[Any] | None = None,
-                   before_exit: Callable[[], Awaitable[None]] | None = None) -> None:
+                   before_exit: Callable[[], Awaitable[None]] | None = None, damaged: bool = True) -> None:
     """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
+    ``notes``: what the host said of the save it resumed (``damaged``: a damaged one's, else a whole one's).
 
     A stop signal (``SIGTERM``) closes the console too, after ``before_exit`` (the save closed); Ctrl-C, a key while
     the console has the terminal, asks there whether to stop the host.
@@ -540,7 +541,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
     app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where,
-                  stop_host=stop.set, notes=notes, typing_gap=TYPING_GAP)
+                  stop_host=stop.set, notes=notes, notes_damaged=damaged, typing_gap=TYPING_GAP)
     from .screens import kept_traceback, say_crash_log
 
     details = kept_traceback(app)

@@ -145,6 +145,9 @@ class Session:
         self.rewound: int | None = None
         #: with ``rewound``: the lines of the damaged save not in the game (0: a cut last line, never shown)
         self.lost = 0
+        #: a resumed game's save was damaged: its ``messages`` say what was repaired (False: whole, perhaps continued in
+        #: a copy of the current format)
+        self.damaged = False
         #: set by the play screen: the clock's reading after an event, saved beside it
         self.clock_reading: Callable[[State], dict[str, Any]] | None = None
 
@@ -185,7 +188,7 @@ class Session:
         actor_ids = [a.id for a in resumed.save.scenario.ruleset.actors]
         clean = _seats(actor_ids, seats if isinstance(seats, dict) else None)
         session = cls(resumed.state, resumed.writer, clean, list(resumed.messages))
-        session.rewound, session.lost = resumed.rewound, resumed.lost
+        session.rewound, session.lost, session.damaged = resumed.rewound, resumed.lost, resumed.damaged
         session.last_clock = resumed.save.events[-1].clock if resumed.save.events else None
         session.last_time = resumed.save.events[-1].time if resumed.save.events else None
         if session.last_clock is not None:

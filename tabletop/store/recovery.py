@@ -41,6 +41,10 @@ class Resumed:
     #: the lines of the damaged save after the events kept that are not in the game (its copy's first note counts
     #: them): events the screens were shown, a team's sealed move perhaps. 0 for a cut last line, never shown
     lost: int = 0
+    #: the save was damaged (a torn last line cut off, or worse): what its messages say was repaired. False: it was
+    #: whole, and went on as it was, or in a copy of the current format (found from outside: an intact old save's
+    #: resume was titled "Save recovered")
+    damaged: bool = False
 
 
 class _Held:
@@ -86,6 +90,7 @@ def resume(path: str | Path, durable: bool = True) -> Resumed:
 
 def _resume(held: _Held, durable: bool) -> Resumed:
     save = open_save(held.real)
+    damaged = save.damage is not None
     messages: list[str] = []
     rewound: int | None = None
     # the save a copy is made of: path, events kept, what is wrong (a number: its older format, nothing else)
@@ -108,7 +113,8 @@ def _resume(held: _Held, durable: bool) -> Resumed:
             damage, prefix = save.damage, _intact_prefix(save)
             if _continued_before(held, prefix):
                 return _again(held, durable, _("The save is damaged at {damage}. It was continued before in "
-                                               "{path}: the game continues there.").format(damage=damage, path=held.real))
+                                               "{path}: the game continues there.").format(damage=damage, path=held.real),
+                              damaged=True)
             origin = (held.real, len(save), str(damage))
             _recovered_copy(held, prefix)
             messages.append(
@@ -120,11 +126,12 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     mismatch = save.first_mismatch()
     if mismatch is not None:
         seq, why = mismatch
+        damaged = True
         prefix = _intact_prefix(save, save.offsets[seq - 1])
         if _continued_before(held, prefix):
             return _again(held, durable, _("Event {seq} of the save does not replay as it was recorded ({why}). "
                                            "It was continued before in {path}: the game continues there."
-                                           ).format(seq=seq, why=why, path=held.real))
+                                           ).format(seq=seq, why=why, path=held.real), damaged=True)
         if origin is None:
             origin = (held.real, seq - 1, _("event {seq} does not replay as it was recorded ({why})").format(
                 seq=seq, why=why))
@@ -157,7 +164,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     lost = 0
     if origin is not None:
         state, lost = _note_origin(state, writer, save, *origin)
-    return Resumed(save, state, writer, messages, rewound, lost)
+    return Resumed(save, state, writer, messages, rewound, lost, damaged)
 
 
 def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, kept: int, wrong: str | int
@@ -206,13 +213,15 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
     return True
 
 
-def _again(held: _Held, durable: bool, said: str) -> Resumed:
-    """Resume the copy now held (its own torn tail dropped, as any save's), with ``said`` first.
+def _again(held: _Held, durable: bool, said: str, damaged: bool = False) -> Resumed:
+    """Resume the copy now held (its own torn tail dropped, as any save's), with ``said`` first; ``damaged``: the save
+    it continues was.
 
     The game goes on where the copy ended, not where the damaged save was cut (found from outside: the
     screens of the game played on the copy were told everything after the first cut was gone)."""
     resumed = _resume(held, durable)
     resumed.messages.insert(0, said)
+    resumed.damaged = resumed.damaged or damaged
     return resumed
 
 

@@ -41,7 +41,7 @@ from .clock import Now
 from .decisionlist import PICK_KEYS, DecisionList, Entry, about_text, option_label, rich_text, side_caps
 from .keys import key_available
 from .language import texts_note
-from .notices import Refusals, moved_on, taken
+from .notices import Refusals, moved_on, resume_title, taken
 from .powers import FacilitatorPowers
 from .text import BOARD_READING, about_parts, independence_word, literal, move_details, move_words, names, package_line, seen, shown
 from .timekeeper import Timekeeper
@@ -198,7 +198,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._title()
         self.set_interval(1.0, self._tick)
         for message in self.session.messages:
-            self.notify(literal(message), title=_("Save recovered"), timeout=12, markup=False)
+            self.notify(literal(message), title=resume_title(self.session.damaged), timeout=12, markup=False)
         if self.paused:
             self.pause_notice.show(self, _("The game was paused when it was saved: press p to go on."), "information",
                                    title=_("Paused"), seconds=12)

@@ -124,6 +124,13 @@ def moved_on(node: DOMNode, sent: bool = False) -> None:
     _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
 
 
+def resume_title(damaged: bool) -> str:
+    """The title of what a resume says (``Session.messages``), on the hot seat and the host's console: a damaged save
+    recovered, or a whole one of an older format continued in a new file (found from outside: that one read "Save
+    recovered", though nothing was damaged)."""
+    return _("Save recovered") if damaged else _("Save continued in a new file")
+
+
 def cut_off_words(actor: str, move: str) -> str:
     """A move's question closed unanswered because the phase timer passed its team (``on_time_up = "pass"``): the
     move was not made, and why; one wording for the hot seat and every seat (found from outside: a seat's question

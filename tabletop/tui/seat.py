@@ -45,7 +45,7 @@ from . import seatwords as words
 from .bars import CLEAR_OF_NOTICES, KeyBar
 from .decisionlist import PICK_KEYS, DecisionList, about_text
 from .language import LatinKeys
-from .notices import Refusals, taken, typed_text_lost
+from .notices import Refusals, resume_title, taken, typed_text_lost
 from .pasting import WholePastes
 from .seatacts import SeatActs, view_seq
 from .seatdialogs import CONSOLE_HELP, CONSOLE_READING, SEAT_HELP, SEAT_READING, CodeScreen
@@ -1088,7 +1088,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
                  lang: str | None = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
                  stop_host: Callable[[], None] | None = None, notes: Sequence[str] = (), typing_gap: float = 0.0,
-                 warnings: Sequence[str] = ()):
+                 warnings: Sequence[str] = (), notes_damaged: bool = True):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
         (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
         ``typing_gap``: letters this close together outside a text field are a word typed, not keys
@@ -1096,7 +1096,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         ``join_at``: the address the host told the room to join (its join lines), for the console's codes.
         ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it.
         ``notes``: what the host said of its save before the console took the terminal (a damaged save
-        recovered into a new file, the events it went back to), shown here as the hot seat shows them.
+        recovered into a new file, the events it went back to), shown here as the hot seat shows them;
+        ``notes_damaged``: the save was damaged (False: whole, of an older format, continued in a new file).
         ``warnings``: what the command line warned of on stderr before the screen hid it (a code given there).
         ``lang``: the language this seat reads; None, the host's (named in its welcome: English until then)."""
         super().__init__()
@@ -1120,6 +1121,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self.join_at = join_at
         self._stop_host = stop_host
         self._notes = tuple(notes)
+        self._notes_damaged = notes_damaged
         self._warnings = tuple(warnings)
         self._stop_question: Screen[bool] | None = None
         #: the question ctrl+q asks in a browser tab, while it is up
@@ -1146,7 +1148,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         set_language(self.lang)  # the screen's own words (keys, dialogs, notices) in the seat's language from the start
         self.push_screen(SeatScreen())
         for note in self._notes:
-            self.notify(literal(note), title=_("Save recovered"), timeout=12, markup=False)
+            self.notify(literal(note), title=resume_title(self._notes_damaged), timeout=12, markup=False)
         for warning in self._warnings:
             self.notify(warning, title=_("Warning"), severity="warning", timeout=20, markup=False)
         if self.code:

@@ -120,3 +120,36 @@ def test_an_inject_written_before_its_unmet_condition_was_recorded_still_verifie
     records[1]["result"]["requires_unmet"] = False
     path.write_bytes(rechain(records))
     assert not verify(path).ok
+
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_an_intact_old_save_resumed_is_said_to_go_on_in_a_new_file_not_to_be_recovered(
+        tmp_path: Path, lang: str) -> None:
+    """Found from outside (helper-332, finding 8): resuming an intact format-1 save put up a notice titled "Save
+    recovered", though nothing was damaged. It is titled for what happened, on the hot seat (and the host's console,
+    given the same title): the save went on in a new file; a damaged save's is still "Save recovered"."""
+    from tabletop import lang as lang_module
+    from tabletop.play.session import Session
+    from tabletop.tui.app import TabletopApp
+
+    path = tmp_path / "old.jsonl"
+    shutil.copy(OLD[1], path)
+    session = Session.resume(path)
+    assert session.messages
+    app = TabletopApp(session, lang=lang)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        titles = {n.title for n in app._notifications}
+    session.close()
+    with lang_module.using(lang):
+        recovered = lang_module.Domain("tui").words()[0]("Save recovered")
+    continued = {"en": "Save continued in a new file", "ru": "Сохранение продолжено в новом файле",
+                 "uk": "Збереження продовжено в новому файлі"}[lang]
+    assert continued in titles and recovered not in titles, titles
+    copy = tmp_path / "old-recovered.jsonl"
+    with copy.open("ab") as torn:  # a crash while writing its next line: that one is damaged, and says so
+        torn.write(b'{"seq": ')
+    again = Session.resume(copy)
+    assert again.damaged and again.messages
+    again.close()
