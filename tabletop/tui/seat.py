@@ -1156,7 +1156,13 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         else:
             self._ask_code("")
 
-    def _ask_code(self, problem: str, typed: str = "") -> None:
+    def _code_unknown_words(self) -> str:
+        """A rejoin refused: the game at this address does not know the code that joined it before."""
+        return _("the game at {address} no longer knows this screen's code: another game may run there now, or the "
+                 "facilitator made new codes. Ask the facilitator for the address and the code").format(
+                     address=self.address)
+
+    def _ask_code(self, problem: str | Callable[[], str], typed: str = "") -> None:
         def given(code: str | None) -> None:
             if code:
                 self.code = code
@@ -1224,15 +1230,13 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
                 welcome = await (client.connect() if first else client.reconnect())
             except Refused as exc:
                 self.client = None
-                said = exc.message
+                said: str | Callable[[], str] = f"{exc.message} ({exc.code})"  # the host's words, as they came
                 if not first and exc.code == Wire.WRONG_CODE:  # this code joined here before: not a typo
                     # found from outside: a screen that rejoined by itself an address where another game now ran was
-                    # told to check its code, though the code was right for its own game
-                    with using(self.lang):
-                        said = _("the game at {address} no longer knows this screen's code: another game may run "
-                                 "there now, or the facilitator made new codes. Ask the facilitator for the address "
-                                 "and the code").format(address=self.address)
-                self._ask_code(f"{said} ({exc.code})", client.code)  # the code stays, to be put right
+                    # told to check its code, though the code was right for its own game. Our words, in the language
+                    # read when they are shown (F4 on the code's screen too), say what the wire's code meant
+                    said = self._code_unknown_words
+                self._ask_code(said, client.code)  # the code stays, to be put right
                 return False
             except (OSError, Disconnected, asyncio.TimeoutError) as exc:
                 tries += 1

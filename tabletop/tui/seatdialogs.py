@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rich.text import Text
@@ -24,9 +24,11 @@ _, ngettext, N_ = Domain("tui").words()
 class CodeScreen(Screen[str]):
     """Ask for the seat's code (a browser, or ``tabletop join ADDR`` without one).
 
-    ``typed``: the code refused, left in the field to be put right (one character mistyped of sixteen)."""
+    ``typed``: the code refused, left in the field to be put right (one character mistyped of sixteen). ``problem``:
+    why it is asked again; our own words as a function that words them, said again in the language F4 chooses (found
+    from outside: a rejoin's refusal stayed English after F4); the host's words as they came."""
 
-    def __init__(self, address: str, problem: str = "", typed: str = ""):
+    def __init__(self, address: str, problem: str | Callable[[], str] = "", typed: str = ""):
         super().__init__()
         self._address = address
         self._problem = problem
@@ -40,7 +42,7 @@ class CodeScreen(Screen[str]):
             # in the order typed (:class:`InOrder`): Textual's Input acts on Backspace only once the key has come back
             # up to the app, after the letters behind it ("1 1 1 ⌫ ⌫ t e" in one burst gave "111")
             yield LiteralInOrder(self._typed, id="code-input", select_on_focus=False)
-            yield Static(Text(self._problem), id="code-error")
+            yield Static(id="code-error")
             # a browser's first screen: our languages offered before a word of the game (found from outside: a Russian
             # participant's page was English until they found F4)
             yield Static(id="code-languages")
@@ -58,12 +60,15 @@ class CodeScreen(Screen[str]):
         names = " \u00b7 ".join(NAMES[code] for code in LANGUAGES)
         self.query_one("#code-languages", Static).update(
             Text(_("F4: language ({names})").format(names=names), style="dim"))
+        problem = self._problem
+        self.query_one("#code-error", Static).update(Text(problem() if callable(problem) else problem))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         code = pasted(event.value)  # a whole join line pasted gives its code
         if not code:
-            self.query_one("#code-error", Static).update(Text(_("Please type the code.")))
+            self._problem = lambda: _("Please type the code.")
+            self.say_words()
             return
         self.dismiss(code)
 

@@ -657,13 +657,21 @@ async def test_a_screen_refused_on_rejoining_is_told_the_game_here_no_longer_kno
             other = Host(table, new_codes(table.seats), sleeper=Sleeps())  # another game's codes, on the same port
             await other.start("127.0.0.1", int(port))
             try:
+                def said() -> str:
+                    return str(app.screen.query_one("#code-error", Static).render())
+
                 await until(pilot, lambda: isinstance(app.screen, CodeScreen) and app.screen.query("#code-error")
-                            and "WRONG_CODE" in str(app.screen.query_one("#code-error", Static).render()),
-                            "the refusal to be said")
-                said = str(app.screen.query_one("#code-error", Static).render())
-                assert "no longer knows this screen's code" in said and "check it" not in said, said
-                assert "Ask the facilitator for the address and the code" in said, said
+                            and "no longer knows" in said(), "the refusal to be said")
+                assert "no longer knows this screen's code" in said() and "check it" not in said(), said()
+                assert "Ask the facilitator for the address and the code" in said(), said()
                 assert app.screen.query_one(Input).value == codes["team:ru"]
+                # found from outside (helper-332, finding 8): after F4 the refusal stayed English, and the wire's
+                # code (WRONG_CODE) showed under it in every language; our words say what it means
+                assert "WRONG_CODE" not in said(), said()
+                await pilot.press("f4")
+                await until(pilot, lambda: app.lang == "ru", "Russian")
+                await pilot.pause()
+                assert "больше не знает код этого экрана" in said() and "WRONG_CODE" not in said(), said()
             finally:
                 await other.stop()
     table.session.close()
