@@ -599,6 +599,13 @@ async def test_note_is_saved_on_the_last_event(tmp_path: Path) -> None:
     assert (note.action.kind, note.action.text, note.action.about) == ("note", "ask ru", 1)
 
 
+async def _inject_list(pilot: Pilot, app: TabletopApp) -> OptionList:
+    """``i`` on the board: the inject dialog's list of the deck's cards."""
+    await press(pilot, "i")
+    assert isinstance(app.screen, PickScreen)
+    return app.screen.query_one(OptionList)
+
+
 async def test_inject_a_named_card(tmp_path: Path) -> None:
     session = start(tmp_path)
     cards = session.scenario.deck.cards
@@ -607,9 +614,7 @@ async def test_inject_a_named_card(tmp_path: Path) -> None:
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "i")
-        assert isinstance(app.screen, PickScreen)
-        listed = app.screen.query_one(OptionList)
+        listed = await _inject_list(pilot, app)
         assert listed.option_count == len(cards)
         await press(pilot, *["down"] * index, "enter")
         assert isinstance(app.screen, BoardScreen)
@@ -1053,9 +1058,7 @@ async def test_the_inject_list_and_the_card_mark_a_card_whose_condition_does_not
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "i")
-        assert isinstance(app.screen, PickScreen)
-        listed = app.screen.query_one(OptionList)
+        listed = await _inject_list(pilot, app)
         shown = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
         marked = [label for label in shown if "condition not met now" in label]
         assert [label.split("  ")[0] for label in marked] == ["Late breakthrough on Alpha"], shown
