@@ -88,16 +88,18 @@ def _collector_walks_only_what_is_new() -> Iterator[None]:
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: ``-p no:xdist`` runs the suite in one process
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto``: two workers a core (4 on 2 cores).
+    """``-n auto``: three workers a core (6 on 2 cores).
 
     A screen test spends about half its time asleep in Pilot's waits for the app to go idle, and a
     test of a save in wait for a child process; with one worker a core, those waits left a core
     idle. Full runs on 2 cores, back to back (2026-12-03): 3 workers 270.7 s and 280.2 s, 4 workers
-    246.1 s and 264.6 s, the same CPU time. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when it is set."""
+    246.1 s and 264.6 s, the same CPU time. With more screen tests and seats' tests waiting on their
+    hosts (2026-12-07, 5,081 tests, idle, back to back): 4 workers 318.3 s, 6 workers 284.0 s, CPU
+    555 s and 536 s. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when it is set."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, 2 * cores)
+    return max(1, 3 * cores)
 
 
 #: the tests that take longest (a whole game by keys, a save cut at every byte, five screens on one game ...),
