@@ -528,8 +528,9 @@ class ReplayScreen(Screen[None]):
         speed = SPEEDS[self.speed]
         # a fraction takes the form 2 takes, in en, ru and uk alike ("0.5 events", "0,5 события", "0,5 події")
         count = int(speed) if speed.is_integer() else 2
-        self.notify(ngettext("Playing speed: {speed} event a second", "Playing speed: {speed} events a second",
-                             count).format(speed=f"{speed:g}"), markup=False, timeout=2)
+        said = ngettext("Playing speed: {speed} event a second", "Playing speed: {speed} events a second",
+                        count).format(speed=f"{speed:g}")
+        self.notify(said, markup=False, timeout=2)
         self.show()
 
     def _pick_filter(self, title: str, ids: Sequence[str], labels: Sequence[str], setter: str) -> None:
