@@ -45,6 +45,11 @@ CLOSE, SURE = 0.6, 0.7
 _PARTS = re.compile(r"[._-]")
 
 
+#: the digit on each key of an AZERTY keyboard's top row (French, Belgian), which types & é " ' ( - è _ ç à for
+#: 1 … 0 unless Shift is held: one table for the screens' keys (``tui.language``) and typed join codes
+#: (``seats.joincodes``), both found from outside to refuse them silently
+AZERTY_DIGITS = dict(zip("&\u00e9\"'(-\u00e8_\u00e7\u00e0", "1234567890", strict=True))
+
 #: letters of the Cyrillic keyboard that look like Latin ones, and the Latin letter each looks like
 _LOOKALIKES = str.maketrans("асеорхуіјѕкмтвн", "aceopxyijskmtbh")
 

@@ -30,6 +30,7 @@ import shlex
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..content.errors import AZERTY_DIGITS
 from ..content.files import FileRefused, read_regular
 from ..store.files import codes_path, temp_beside, write_all
 from ..lang import Domain
@@ -76,9 +77,9 @@ _BY_SHAPE = str.maketrans("асерхуАВЕКМНРСТХ", "acepxyABEKMHPCTX"
 
 #: an AZERTY keyboard (French, Belgian) types these for 2 3 4 5 7 8 9 0 without Shift, and no code holds any of them
 #: (found from outside: ``hqçe-(tam-…`` typed for ``hq9e-5tam-…`` was refused). Its 6 is "-": see :func:`_sixes`
-_AZERTY = str.maketrans("\u00e9\"'(\u00e8_\u00e7\u00e0", "23457890")
-#: the AZERTY digits without Shift that no code of either form holds
-_AZERTY_SIGNS = re.compile("[&\u00e9\"'(\u00e8\u00e7\u00e0]")
+_AZERTY = str.maketrans({sign: digit for sign, digit in AZERTY_DIGITS.items() if sign != "-"})
+#: the AZERTY digits without Shift that no code of either form holds ("_" aside: an old code may hold it)
+_AZERTY_SIGNS = re.compile("[" + re.escape("".join(sign for sign in AZERTY_DIGITS if sign not in "-_")) + "]")
 #: the length of a code typed as printed: its characters and one separator between each two groups
 _PRINTED_LENGTH = CODE_CHARS + CODE_CHARS // GROUP - 1
 

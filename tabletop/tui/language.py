@@ -19,6 +19,7 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
+from ..content.errors import AZERTY_DIGITS
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language
 from .keys import DialogKeys
 from .toosmall import SizeGuard
@@ -161,15 +162,11 @@ def latin_key(character: str) -> str | None:
     return latin.upper() if character.isupper() else latin
 
 
-#: the digit on each key of an AZERTY keyboard's top row (French, Belgian), which types & é " ' ( - è _ ç à for
-#: 1 … 0 unless Shift is held (found from outside: a pick by them did nothing, silently, and é è ç à, being letters,
-#: started a word typed, which dropped the key pressed at once after them)
-_AZERTY_DIGITS = dict(zip("&\u00e9\"'(-\u00e8_\u00e7\u00e0", "1234567890", strict=True))
-
-
 def azerty_digit(character: str) -> str | None:
-    """The digit on the key that types ``character`` on an AZERTY keyboard's top row without Shift; None if none."""
-    return _AZERTY_DIGITS.get(character)
+    """The digit on the key that types ``character`` on an AZERTY keyboard's top row without Shift; None if none
+    (found from outside: a pick by them did nothing, silently, and é è ç à, being letters, started a word typed, which
+    dropped the key pressed at once after them)."""
+    return AZERTY_DIGITS.get(character)
 
 
 #: the languages whose rooms type on a Cyrillic layout (ЙЦУКЕН): a key hint names the Cyrillic letter on the key too
