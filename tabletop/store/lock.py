@@ -227,9 +227,9 @@ def in_use_by(path: str | Path) -> str | None:
         st = os.stat(path)
     except OSError:
         return None
-    if (seen := _from_proc_locks(st)) is None:
+    if _from_proc_locks(st) is None:
         return None
-    return _from_note(Path(os.path.realpath(path))) or seen
+    return holder(Path(os.path.realpath(path)), st)
 
 
 def in_use_message(shown: str | Path, who: str) -> str:
