@@ -10,9 +10,11 @@ import asyncio
 import re
 from contextlib import AsyncExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tabletop.engine import Action
@@ -677,29 +679,33 @@ async def test_a_screen_refused_on_rejoining_is_told_the_game_here_no_longer_kno
     table.session.close()
 
 
+async def _ctrl_q_under_the_help(pilot: Pilot[Any], app: SeatApp, joined: str) -> None:
+    """Once the screen has joined (``joined``: what is waited for), F1's help up, then ctrl+q pressed under it."""
+    from tabletop.tui.modals import HelpScreen
+
+    await until(pilot, app.joined.is_set, joined)
+    await pilot.press("f1")
+    await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+    await pilot.press("ctrl+q")
+
+
 @pytest.mark.parametrize("seat", ["team:ru", "facilitator"])
 async def test_ctrl_q_under_the_help_quits_or_asks_as_without_it(tmp_path: Path, seat: str) -> None:
     """Found from outside (helper-333): on a team's screen and the facilitator's console, ctrl+q did nothing while F1's
     help was up (the help itself says "ctrl+q quit"); the hot seat quits from under it. A terminal's screen now ends,
     a browser tab's asks first, as they do without the help."""
-    from tabletop.tui.modals import ConfirmScreen, HelpScreen
+    from tabletop.tui.modals import ConfirmScreen
 
     table = make_table(tmp_path)
     async with hosting(table) as (_host, address, codes):
         app = _BrowserSeat(address, codes[seat], sleep=Sleeps())
         async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app.joined.is_set, "the browser's screen to join")
-            await pilot.press("f1")
-            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-            await pilot.press("ctrl+q")
+            await _ctrl_q_under_the_help(pilot, app, "the browser's screen to join")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question over the help")
             await pilot.press("enter")
             await until(pilot, lambda: not app.is_running, "the tab's screen to end")
         app = SeatApp(address, codes[seat], sleep=Sleeps())
         async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app.joined.is_set, "the terminal's screen to join")
-            await pilot.press("f1")
-            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-            await pilot.press("ctrl+q")
+            await _ctrl_q_under_the_help(pilot, app, "the terminal's screen to join")
             await until(pilot, lambda: not app.is_running, "the terminal's screen to end")
     table.session.close()
