@@ -8,6 +8,8 @@
         ack = await client.act(pick=entry["id"])  # returns once the host has fsynced it
 
 A dropped connection raises :class:`Disconnected` from whatever waited on it;
+:meth:`SeatClient.quiet` says how long the host has said nothing (no message, no answer to the client's pings):
+a frozen host keeps the connection up and says nothing;
 :meth:`SeatClient.reconnect` joins again with the same code and client id,
 gets the current view, and resends the acts not yet answered with their own
 ``client_seq`` (the host answers an act it has seen already without doing it
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator, Mapping
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection
@@ -61,7 +64,9 @@ def ws_url(address: str) -> str:
 class SeatClient:
     """One seat's connection to a host: its latest view, its acts and their answers."""
 
-    def __init__(self, address: str, code: str, client_id: str | None = None, lang: str | None = None):
+    def __init__(self, address: str, code: str, client_id: str | None = None, lang: str | None = None,
+                 clock: Callable[[], float] = time.monotonic):
+        """``clock``: what :meth:`quiet` measures the host's silence on (a test moves its own by hand)."""
         self.address = address
         self.code = code
         #: the language the seat reads (None: the host's); sent with every hello
@@ -80,6 +85,10 @@ class SeatClient:
         self.bye: dict[str, Any] | None = None
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
+        self._listener: asyncio.Task[None] | None = None
+        self.clock = clock
+        #: when the host was last heard (``clock``): a message, or the answer to a ping; None before it joined
+        self.heard_at: float | None = None
         self._views: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
         self._answers: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._unanswered: dict[int, dict[str, Any]] = {}
@@ -129,10 +138,12 @@ class SeatClient:
             await ws.close()
             raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))  # untranslated: the host words it
         self._ws, self.welcome, self.replaced, self.bye = ws, first, _held(first), None
+        self.heard_at = self.clock()
         self._closed = asyncio.Event()
         self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
         self._take_view(first["view"])
         self._reader = asyncio.create_task(self._read(ws))
+        self._listener = asyncio.create_task(self._listen(ws))
         for seq, sent in sorted(self._unanswered.items()):
             await ws.send(encode(sent))  # the host answers an act it has seen with the same answer
         return first
@@ -164,11 +175,45 @@ class SeatClient:
                 await self._reader
             except (asyncio.CancelledError, ConnectionClosed):
                 pass
+        self._stop_listening()
         self._ws = self._reader = None
+
+    def _stop_listening(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            self._listener = None
+
+    async def _listen(self, ws: ClientConnection) -> None:
+        """Ping the host every :data:`PING_EVERY` seconds, each answer heard (websockets' own keepalive pings tell
+        no one when they are answered; they only drop the link, after ``PING_WAIT``)."""
+        while True:
+            await asyncio.sleep(PING_EVERY)
+            try:
+                await self.sound(ws)
+            except Disconnected:
+                return
+
+    async def sound(self, ws: ClientConnection | None = None) -> None:
+        """Ping the host and wait for its answer, heard then (:meth:`quiet`); raises :class:`Disconnected` when the
+        connection drops first. A frozen host answers only when it wakes."""
+        ws = self._ws if ws is None else ws
+        if ws is None:
+            raise Disconnected("not connected")  # untranslated: an exception's text
+        try:
+            await (await ws.ping())
+        except ConnectionClosed as exc:
+            raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
+        if ws is self._ws:
+            self.heard_at = self.clock()
+
+    def quiet(self) -> float:
+        """Seconds since the host was last heard (a message, or the answer to a ping); 0 before it joined."""
+        return 0.0 if self.heard_at is None else max(0.0, self.clock() - self.heard_at)
 
     async def _read(self, ws: ClientConnection) -> None:
         try:
             async for raw in ws:
+                self.heard_at = self.clock()
                 try:
                     msg = decode(raw, MAX_HOST_MESSAGE, HOST_TYPES)
                 except ProtocolError:
@@ -178,6 +223,8 @@ class SeatClient:
             if exc.rcvd is not None and exc.rcvd.code == TOO_BIG_CLOSE:
                 self._drop_too_big()
         finally:
+            if self._listener is not None and ws is self._ws:
+                self._stop_listening()
             self._closed.set()
             self._views.put_nowait(None)
 

@@ -184,6 +184,12 @@ PING_EVERY, PING_WAIT = 5.0, 10.0
 #: how long the close handshake a failed ping starts may take: a frozen end never answers it, and websockets' own
 #: 10 s came on top of the two above (found from outside: screens saw a frozen host after 30-35 s)
 CLOSE_WAIT = 1.0
+#: seconds a seat hears nothing from its host (no message, no answer to its pings, sent every PING_EVERY) before its
+#: screen says the host is not answering: a frozen or sleeping host keeps the TCP link up, and its screens said
+#: "Connected" until the keepalive gave the link up (found from outside: the teams went on typing). Two pings unanswered;
+#: the link is given up a few seconds later (PING_WAIT after a ping), and the screen goes on saying the host is not
+#: answering while its tries to join again wait out the host's handshake
+HOST_QUIET = 10.0
 
 
 #: the longest join code, client id and entry id a seat may send
@@ -275,6 +281,7 @@ __all__ = [
     "CHAR_BYTES",
     "CLIENT_TYPES",
     "CLOCK_ACTS",
+    "HOST_QUIET",
     "HOST_TYPES",
     "MAX_CLIENT_MESSAGE",
     "MAX_HOST_MESSAGE",
