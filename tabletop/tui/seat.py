@@ -5,7 +5,8 @@ this screen draws it and sends back what the seat picks. It decides no rule:
 an entry the engine refuses is shown greyed with the engine's reason, and
 an act the host refuses is said in a notice. Without a code, the screen asks
 for one (a browser through ``tabletop serve`` starts so). A dropped
-connection is said at the top, and the screen joins again by itself with the
+connection is said at the top (so is a host that has said nothing for a while, the link
+up: frozen, asleep), and the screen joins again by itself with the
 same code (never taking the seat from another screen that holds it now: then
 it only watches, and says why); acts sent and not yet answered are sent again
 (the host never does one twice).
@@ -39,7 +40,7 @@ from ..play.clock import Now, PickHold, away_title, clock_text, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..play.session import acting_in
 from ..seats.client import Disconnected, Refused, SeatClient
-from ..seats.protocol import Wire
+from ..seats.protocol import HOST_QUIET, Wire
 from ..seats.joincodes import pasted
 from . import seatwords as words
 from .bars import CLEAR_OF_NOTICES, KeyBar
@@ -831,6 +832,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         view = self.seat_app.view
         if not self.seat_app.joined.is_set():
             return
+        with using(self.seat_app.lang):
+            self.seat_app.hear()
         if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
             gone = self.seat_app.now() - self._view_at
             with using(self.seat_app.lang):  # a timer's callback keeps the language it was started in
@@ -974,6 +977,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
             if option.id is not None and taken(self, self.hold):
                 options.highlighted = index
                 self.seat_app.pick(option.id)
+
+
+def _unanswered(exc: BaseException) -> bool:
+    """A try to join that the host did not answer in time (its handshake, its welcome), rather than refused."""
+    if isinstance(exc, (TimeoutError, asyncio.TimeoutError)):
+        return True
+    return isinstance(exc, Disconnected) and isinstance(exc.__cause__, (TimeoutError, asyncio.TimeoutError))
 
 
 def _kind_of(entry: Mapping[str, Any]) -> str:
@@ -1143,6 +1153,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self._away_taken: object = None
         self._sleep = sleep
         self._retries = retries  # None: try again for as long as the screen is open
+        #: whether the link line says the host is not answering (it went silent with the link up: frozen, asleep)
+        self.host_quiet = False
 
     def on_mount(self) -> None:
         set_language(self.lang)  # the screen's own words (keys, dialogs, notices) in the seat's language from the start
@@ -1192,7 +1204,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             raise
 
     async def _follow(self, code: str) -> None:
-        client = SeatClient(self.address, code, lang=None if self.hosts_lang else self.lang)
+        client = SeatClient(self.address, code, lang=None if self.hosts_lang else self.lang, clock=self.now)
         self.client = client
         if not await self._connect(client, first=True):
             return
@@ -1217,6 +1229,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
                 # said at once: the first try may wait out a frozen host's handshake (found from outside: "Connected
                 # to ... as Russia" stood 30-35 s after the host froze)
                 closed = client.bye is not None and client.bye.get("code") == Wire.CLOSING
+                # a link given up by the keepalive (the host silent all the while) is a host not answering still
+                self.host_quiet = not closed and client.quiet() >= HOST_QUIET
                 with using(self.lang):
                     self.seat_screen.say_link(self._retry_words(False, 1, closed), lost=True)
                 if not await self._connect(client, first=False):
@@ -1240,6 +1254,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
                 return False
             except (OSError, Disconnected, asyncio.TimeoutError) as exc:
                 tries += 1
+                # a handshake not answered in time is the host still silent; a refusal is a host gone (its words)
+                self.host_quiet = self.host_quiet and _unanswered(exc)
                 if self._retries is not None and tries > self._retries:
                     with using(self.lang):
                         said = _("Cannot reach the host at {address}: {why}").format(address=self.address, why=exc)
@@ -1252,6 +1268,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
                 continue
             self.welcome = welcome
+            self.host_quiet = False
             self.role = str(welcome.get("role", ""))
             worded_in = (welcome.get("view") or {}).get("lang")
             if self.hosts_lang and worded_in in LANGUAGES and worded_in != self.lang:
@@ -1335,6 +1352,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         if self.client is not None and self.client.replaced is not None:
             with using(self.lang):
                 self.seat_screen.say_link(_("Read-only: {why}").format(why=self.replaced_why()), lost=True)
+        with using(self.lang):
+            self.hear()  # a view is the host heard: a link line saying it was not answering says the link again
 
     def _take_away(self, clock: Any) -> None:
         """The host gave the phase timer back time, resumed after a crash or woken after a stop: the console says when
@@ -1374,8 +1393,33 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self._back.clear(self)
         self.refusals.clear(self)
 
+    def hear(self) -> None:
+        """Say on the link line when the host has said nothing for :data:`HOST_QUIET` seconds, the link up (a host
+        frozen or asleep), and say the link again once it has answered (found from outside: "Connected" stood
+        while the team typed into a screen whose host was stopped)."""
+        client = self.client
+        if client is None or not self.joined.is_set():
+            return
+        quiet = client.quiet()
+        if quiet >= HOST_QUIET:
+            self.host_quiet = True
+            said = _("The host is not answering (nothing heard from it for {seconds} s): the facilitator's computer "
+                     "may be asleep or frozen. Tell the facilitator; this screen goes on by itself when the host "
+                     "answers.").format(seconds=int(quiet))
+            self.seat_screen.say_link(said, lost=True)
+        elif self.host_quiet:
+            self.host_quiet = False
+            if client.replaced is not None:
+                self.seat_screen.say_link(_("Read-only: {why}").format(why=self.replaced_why()), lost=True)
+            else:
+                self.seat_screen.say_link(self._joined_words(self.welcome), lost=False)
+
     def _retry_words(self, first: bool, tries: int, closed: bool) -> str:
         """What the link line says while this screen tries to reach the host again (try ``tries``)."""
+        if self.host_quiet and not first and not closed:
+            said = _("The host is still not answering \u2014 trying again (try {n})\u2026 Tell the facilitator: its "
+                     "computer may be asleep or frozen.")
+            return said.format(n=tries)
         if first and tries >= CHECK_AFTER:  # a typo, or the browser page's port, not the host's
             said = (_("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Tell the facilitator: "
                       "this page was started with that address (tabletop serve).") if self.is_web  # not the team's

@@ -1,0 +1,109 @@
+"""A seat whose host has gone silent (frozen, a laptop asleep): its TCP link stays up and nothing comes.
+
+Found from outside: a team's screen said "Connected to ... as Russia" while the host was stopped
+(``kill -STOP``), and the team went on typing into a screen that would not answer. The host is frozen here
+by pausing its reading of the seat's connection (it reads no ping, answers none, acts on nothing), and the
+screen's clock is moved by hand: no real waiting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Static
+
+from tabletop.seats.client import connect
+from tabletop.seats.host import Host
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import seq_of, until
+from .support import Sleeps, caught_up, hosting, make_table
+
+
+class Hands:
+    """A clock moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _link(app: SeatApp) -> tuple[str, bool]:
+    link = app.seat_screen.query_one("#link", Static)
+    return str(link.render()), link.has_class("-lost")
+
+
+async def test_a_seat_says_when_its_host_stops_answering_and_connected_again_when_it_answers(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        hands = Hands()
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            frozen_host = _server_side(host)
+            frozen_host.pause_reading()  # the host freezes: the link stays up, nothing comes back
+            hands.now += 3  # a moment's quiet is no news
+            app.seat_screen._tick()
+            assert _link(app) == ("Connected to " + address + " as Russia", False)
+            hands.now += 30
+            app.seat_screen._tick()
+            said, lost = _link(app)
+            assert "The host is not answering" in said and "Tell the facilitator" in said and lost, said
+            # the host wakes: it answers the seat's pings, and the screen is connected again
+            frozen_host.resume_reading()
+            assert app.client is not None
+            await app.client.sound()
+            app.seat_screen._tick()
+            assert _link(app) == ("Connected to " + address + " as Russia", False)
+            # a view from the host is heard as well as a pong
+            hands.now += 30
+            app.seat_screen._tick()
+            assert "not answering" in _link(app)[0]
+            facilitator = await connect(address, codes["facilitator"])
+            view = await caught_up(facilitator, 0)
+            await facilitator.act(pick=next(e["id"] for e in view["decision"]["entries"] if "refusal" not in e))
+            await until(pilot, lambda: seq_of(app) == table.session.state.seq, "the draw on the team's screen")
+            app.seat_screen._tick()
+            assert _link(app) == ("Connected to " + address + " as Russia", False)
+            await facilitator.close()
+            # the keepalive gives the link up, the host silent all the while: the tries to join again wait out a
+            # handshake the frozen host does not answer, and the screen still says the host is not answering ...
+            said: list[str] = []
+            shown = app.seat_screen.say_link
+            app.seat_screen.say_link = lambda text, lost: (said.append(text), shown(text, lost))[-1]  # type: ignore[method-assign]
+            client = app.client
+            joining = client.connect
+            unanswered = [TimeoutError("timed out during opening handshake")]
+
+            async def frozen(**kwargs: Any) -> dict[str, Any]:
+                if unanswered:
+                    raise unanswered.pop()
+                return await joining(**kwargs)
+
+            client.connect = frozen  # type: ignore[method-assign]
+            hands.now += 30
+            app.joined.clear()
+            _server_side(host).abort()
+            await until(pilot, app.joined.is_set, "the screen to join again")
+            assert said[:2] == ["The host is still not answering \u2014 trying again (try 1)\u2026 Tell the facilitator: its "
+                                "computer may be asleep or frozen.",
+                                "The host is still not answering \u2014 trying again (try 2)\u2026 Tell the facilitator: its "
+                                "computer may be asleep or frozen."], said
+            assert _link(app) == ("Connected to " + address + " as Russia", False)
+            # ... while a link lost with the host heard till then keeps its words
+            said.clear()
+            app.joined.clear()
+            _server_side(host).abort()
+            await until(pilot, app.joined.is_set, "the screen to join again")
+            assert said[0] == "Connection lost \u2014 trying again (try 1)\u2026", said
+            assert _link(app) == ("Connected to " + address + " as Russia", False)
+    table.session.close()
+
+
+def _server_side(host: Host) -> Any:
+    """The transport of the team's connection at the host: aborted, the link drops with no goodbye."""
+    (conn,) = [c for c in host.connections if c.seat == "team:ru"]
+    return conn.ws.transport
