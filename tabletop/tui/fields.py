@@ -17,6 +17,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input
 
+from ..content.errors import AZERTY_DIGITS
 from .notices import typed_now
 from .text import literal
 
@@ -157,5 +158,35 @@ class LiteralInOrder(InOrder, LiteralInput):
     """A :class:`LiteralInput` that takes its keys :class:`InOrder`."""
 
 
-__all__ = ["FIELD_KEYS", "InOrder", "LiteralInOrder", "LiteralInput", "OwnKeys", "StartInSight", "TextField",
-           "keys_taken"]
+def azerty_as_digits(text: str) -> str:
+    """``text`` typed into a number with each sign of an AZERTY keyboard's top row typed without Shift (``& é " ' ( è
+    _ ç à``) read as the digit on its key, as the pick keys read them (:data:`~..content.errors.AZERTY_DIGITS`). Not
+    ``-``: on every other keyboard it is a minus, and a field that takes no minus refuses it as before."""
+    return "".join(c if c == "-" else AZERTY_DIGITS.get(c, c) for c in text)
+
+
+class NumberField(InOrder):
+    """A field for a whole number (an override's position, tension or value; with ``restrict`` or ``type``, a seed or an
+    event's number): the AZERTY top row typed without Shift gives the digits on its keys (:func:`azerty_as_digits`).
+    Found from outside: "&é" typed for 12 was refused, or failed at Enter, with no word that the digits take Shift on
+    that keyboard."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(azerty_as_digits(text), start, end)
+
+
+class TimersField(InOrder):
+    """The phase timers (``moves=5m,review=2m``): a sign of the AZERTY top row typed where a length's digits go (after
+    ``=`` or a digit) is that digit, as in a :class:`NumberField`; elsewhere, in a phase's name, it stays as typed."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        before = self.value[:start]
+        read = []
+        for c in text:
+            after = (read[-1] if read else before[-1:]) or ""
+            read.append(azerty_as_digits(c) if after == "=" or after.isdigit() else c)
+        super().replace("".join(read), start, end)
+
+
+__all__ = ["FIELD_KEYS", "InOrder", "LiteralInOrder", "LiteralInput", "NumberField", "OwnKeys", "StartInSight",
+           "TextField", "TimersField", "azerty_as_digits", "keys_taken"]

@@ -28,7 +28,7 @@ from .decisionlist import MarkedList, refill
 from .language import key_hint, latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
                       typing_resumed)
-from .fields import FIELD_KEYS, InOrder, LiteralInOrder
+from .fields import FIELD_KEYS, LiteralInOrder, NumberField
 from .text import literal, reading_text
 from .widgets import KeyLine, KeyScroll, key_line
 
@@ -323,7 +323,7 @@ def ruling_reason(success: bool, typed: str = "") -> AskScreen:
 EVENT_KEYS = N_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")
 
 
-class EventNumber(InOrder):
+class EventNumber(NumberField):
     """The note's event field: an event's number, digits only. A key it does not take is refused in words, beside it,
     not only with the terminal's bell, which a room seldom hears (found from outside: letters typed in it were dropped
     without a word)."""

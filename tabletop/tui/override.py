@@ -25,7 +25,7 @@ from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
 from .decisionlist import MarkedSelect
-from .fields import FIELD_KEYS, InOrder, LiteralInOrder
+from .fields import FIELD_KEYS, LiteralInOrder, NumberField
 from .modals import _Dialog
 from .notices import TYPED_WARNING, holds_typed_text, typing_resumed
 from .widgets import KeyLine, key_line
@@ -162,10 +162,10 @@ class TrackOverrideScreen(OverrideDialog):
             yield Static(title, id="override-title")
             with Horizontal():
                 yield Static(_("Position (0..{top})").format(top=self.top), classes="field-name")
-                yield InOrder(str(now.position), id="override-position", compact=True, classes="choice")
+                yield NumberField(str(now.position), id="override-position", compact=True, classes="choice")
             with Horizontal():
                 yield Static(_("Tension (0..{top})").format(top=spec.breakdown_at), classes="field-name")
-                yield InOrder(str(now.tension), id="override-tension", compact=True, classes="choice")
+                yield NumberField(str(now.tension), id="override-tension", compact=True, classes="choice")
             with Horizontal():
                 yield Static(_("Status"), classes="field-name")
                 yield MarkedSelect([(status_name(s), s) for s in STATUSES], value=now.status, allow_blank=False,
@@ -251,8 +251,8 @@ class MeterOverrideScreen(OverrideDialog):
                 yield Static(_("New value of {meter} ({low}..{high})").format(
                     meter=literal(self.meter_name), low=spec.min, high=spec.max), classes="field-name")
                 # filled with the value now, as the track's fields are (typing replaces it: it is selected on focus)
-                yield InOrder(str(self.now), placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True,
-                              classes="choice")
+                yield NumberField(str(self.now), placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True,
+                                  classes="choice")
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
                 yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,

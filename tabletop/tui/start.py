@@ -31,7 +31,7 @@ from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import DANGER, independence_word, literal, timer_words, timers_placeholder, timers_words
 from .decisionlist import MarkedList, MarkedSelect
-from .fields import FIELD_KEYS, InOrder, LiteralInOrder
+from .fields import FIELD_KEYS, InOrder, LiteralInOrder, NumberField, TimersField
 from .widgets import KeyScroll
 
 _tui = Domain("tui")
@@ -60,7 +60,7 @@ SEED_REFUSED = N_("\u201c{typed}\u201d not taken: the seed is a whole number, di
 SEED_IS_BELOW = N_("The seed is typed in its own field, under the description: Tab once more.")
 
 
-class SeedField(InOrder):
+class SeedField(NumberField):
     """The seed: digits only. A character it does not take is refused in words (:class:`Refused`), not only with the
     terminal's bell, which a room seldom hears (found from outside: "7.0" typed showed "70", and the game's seed was
     70 with no word that the "." was not taken), as the note's event field and the argument's limits do."""
@@ -289,7 +289,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "timers-label"), id="timers-label")
-                        yield InOrder("", placeholder=timers_placeholder(), id="timers")
+                        yield TimersField("", placeholder=timers_placeholder(), id="timers")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "language-label"), id="language-label")
                         yield MarkedSelect([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,

@@ -453,3 +453,36 @@ def test_every_help_says_the_azerty_row_chooses_too(lang: str) -> None:
             [choose] = [line for line in text.splitlines() if "0-9" in line]
             after = text.splitlines()[text.splitlines().index(choose) + 1]
             assert AZERTY_ROW.replace("", " ").strip() in after and "AZERTY" in after, after
+
+
+async def test_number_fields_take_the_azerty_row_as_the_digits_on_its_keys() -> None:
+    """Found from outside (helper-343): on an AZERTY keyboard the top row types & é " ' ( - è _ ç à without Shift;
+    a pick took them as digits, but the seed, an event's number, an override's value and a timer's length refused
+    them (or failed on them later) without saying why. A number field takes each as the digit on its key (a minus
+    stays a minus: on other keyboards it is one); in the timers field, where a length's digits go."""
+    from textual.app import App, ComposeResult
+
+    from tabletop.tui.fields import NumberField, TimersField
+    from tabletop.tui.modals import EventNumber
+    from tabletop.tui.start import SeedField
+
+    from .support import type_text
+
+    class Fields(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SeedField("")
+            yield EventNumber(value="", type="integer", max_length=9, id="event")
+            yield NumberField("", id="position")
+            yield NumberField("", id="meter")
+            yield TimersField("", id="timers")
+
+    app = Fields()
+    async with app.run_test(size=(80, 12)) as pilot:
+        typed = {"#seed": AZERTY_ROW.replace("-", ""), "#event": "&(", "#position": "\u00e9", "#meter": "-\u00e9", "#timers": "moves=(m,r\u00e9view=&\u00e0s"}
+        for selector, keys in typed.items():
+            app.query_one(selector, Input).focus()
+            await pilot.pause()
+            await type_text(pilot, keys)
+        values = {selector: app.query_one(selector, Input).value for selector in typed}
+    assert values == {"#seed": "123457890", "#event": "15", "#position": "2", "#meter": "-2",
+                      "#timers": "moves=5m,r\u00e9view=10s"}, values
