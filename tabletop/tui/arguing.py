@@ -19,7 +19,7 @@ from ..lang import Domain
 from ..play.arguing import argue_entry, argued, argument_spans, counter_entry, countering, strong_items
 from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
-from .argument import ArgumentForm, ArgumentScreen, Entered
+from .argument import ArgumentForm, ArgumentScreen, Entered, draft_key, keep_draft, take_draft
 from .decisionlist import rich_text
 from .text import move_details, move_words, names, seen
 from .timekeeper import Timekeeper
@@ -59,16 +59,23 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
     about = move_details(move_words(state.scenario.index.moves[options[0].move or ""], names(state), sealed), sealed)
     form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
                         about=about, examples=entry.examples)
+    # what the team typed here before the clock closed the dialog over it comes back (found from outside: a room
+    # lost three minutes of careful wording to the time-up)
+    drafts, key = board.timekeeper.drafts, draft_key(options[0])
+    kept = take_draft(drafts, key, form.results) if draft is None else None
+
+    def keep(entered: Entered) -> bool:
+        return keep_draft(drafts, key, entered, form.results)
 
     def done(entered: Entered | None) -> None:
-        if entered is None or entered.result is None or board.timekeeper.cut_off(options[0]):
-            return  # (sent after the phase's time was up: not made)
+        if entered is None or entered.result is None or board.timekeeper.cut_off(options[0], lambda: keep(entered)):
+            return  # (sent after the phase's time was up: not made, and what was typed kept)
         chosen = entered.result
         action = argued(options[chosen], entry.wanted[chosen], entered.action, entered.reasons)
         if not board.act(action) and _still_waits_on(board, options[0]):
             enter_argument(board, options, entered)
 
-    dialog = ArgumentScreen(form, draft)
+    dialog = ArgumentScreen(form, draft or kept, kept=kept is not None, keeper=keep)
     dialog.commits = options[0]  # the phase timer closes it when it passes the team
     board.app.push_screen(dialog, done)
 

@@ -11,7 +11,8 @@ it sends. The dialog scrolls inside the screen, so it works at 80x24.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Hashable, MutableMapping
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -70,6 +71,32 @@ class Entered(NamedTuple):
     action: str
     result: int | None = None
     reasons: tuple[str, ...] = ()
+
+
+def draft_key(action: Any) -> Hashable:
+    """Which argument a kept draft is for: the team's, on its track, with its move (an engine ``Action``)."""
+    return (action.actor, action.track, action.move)
+
+
+def keep_draft(drafts: MutableMapping[Hashable, Any], key: Hashable, entered: Entered, results: tuple[str, ...]) -> bool:
+    """Keep ``entered``, typed in an argument the phase timer closed, for the team's next argument there (``key``:
+    :func:`draft_key`); the result by its words, as the results offered may differ then. Only on this screen: nothing
+    of it is saved until it is sent. Whether there was anything typed to keep."""
+    if not entered.action and not entered.reasons:
+        return False
+    wanted = results[entered.result] if entered.result is not None and entered.result < len(results) else None
+    drafts[key] = (entered, wanted)
+    return True
+
+
+def take_draft(drafts: MutableMapping[Hashable, Any], key: Hashable, results: tuple[str, ...]) -> Entered | None:
+    """The draft kept for ``key`` (:func:`keep_draft`), taken for the dialog opening now, its result found again among
+    ``results`` (none chosen if it is no longer offered); None if none is kept."""
+    kept = drafts.pop(key, None)
+    if kept is None:
+        return None
+    entered, wanted = kept
+    return entered._replace(result=results.index(wanted) if wanted in results else None)
 
 
 def one_line_literal(value: str) -> str:
@@ -205,6 +232,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen .reason > LineField { width: 1fr; margin: 0 1 0 0; }
     ArgumentScreen LineField { height: auto; max-height: 6; background: $boost; }
     ArgumentScreen OptionList { height: auto; max-height: 6; }
+    ArgumentScreen #argue-kept { color: $warning; text-style: bold; height: auto; }
     ArgumentScreen #argue-error { color: $error; height: auto; display: none; }
     ArgumentScreen #argue-error.-shown { display: block; }
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
@@ -220,10 +248,16 @@ class ArgumentScreen(_Dialog[Entered | None]):
         Binding("enter", "enter", show=False, priority=True, id="argue.enter"),
     ]
 
-    def __init__(self, form: ArgumentForm, draft: Entered | None = None):
+    def __init__(self, form: ArgumentForm, draft: Entered | None = None, kept: bool = False,
+                 keeper: Callable[[Entered], bool] | None = None):
+        """``draft``: what was typed before (the engine refused it, or the phase timer closed the dialog over it:
+        ``kept``, said above the fields); nothing typed is lost. ``keeper``: keeps what is typed when the phase timer
+        closes the dialog (:meth:`keep_typed`), and says whether there was anything."""
         super().__init__()
         self.form = form
-        self.draft = draft  # what was typed before, when the engine refused it: nothing typed is lost
+        self.draft = draft
+        self.kept = kept
+        self.keeper = keeper
 
     # -- layout ----------------------------------------------------------------
 
@@ -233,6 +267,9 @@ class ArgumentScreen(_Dialog[Entered | None]):
             # the fields take the focus, and scroll to it; the Done button and the keys stay under them, in view
             with VerticalScroll(id="argue-fields", can_focus=False):
                 yield Static(Text(literal(form.title)), id="argue-title")
+                if self.kept:
+                    yield Static(Text(_("Text kept from the time-up: what was typed before the time ran out. Check it, "
+                                        "then send it.")), id="argue-kept")
                 if form.about is not None:
                     yield Static(form.about, id="argue-about")
                 with Horizontal(classes="label"):
@@ -295,6 +332,10 @@ class ArgumentScreen(_Dialog[Entered | None]):
             self._fill(self.draft)
         self.query_one("#argue-action", LineField).focus()
         self.query_one("#argue-keys", KeyLine).update(self._keys(holds_typed_text(self)))
+
+    def keep_typed(self) -> bool:
+        """The phase timer closes the dialog: what the fields hold is kept for the team's next argument there."""
+        return self.keeper is not None and self.keeper(self.entered())
 
     def _fill(self, draft: Entered) -> None:
         self.query_one("#argue-action", LineField).value = draft.action
@@ -489,4 +530,5 @@ class ArgumentScreen(_Dialog[Entered | None]):
             field.value = example[: field.max_length]
 
 
-__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "LineField", "one_line_literal"]
+__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "LineField", "draft_key", "keep_draft", "one_line_literal",
+           "take_draft"]

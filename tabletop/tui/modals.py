@@ -78,6 +78,11 @@ class _Dialog(ModalScreen[Answer]):
             self.typing_hold = hold.fresh()
             self.opened_by = getattr(self.app, "last_key", None)
 
+    def keep_typed(self) -> bool:
+        """The phase timer closes this dialog (:attr:`commits`): keep what was typed in it for the team's next try, and
+        say whether anything was (an argument's dialog keeps its fields: :class:`~.argument.ArgumentScreen`)."""
+        return False
+
     def answer(self, value: Answer) -> None:
         """Dismiss with ``value``, unless this dialog has answered already."""
         if self._answered:

@@ -131,11 +131,17 @@ def resume_title(damaged: bool) -> str:
     return _("Save recovered") if damaged else _("Save continued in a new file")
 
 
-def cut_off_words(actor: str, move: str) -> str:
+def cut_off_words(actor: str, move: str, kept: bool = False) -> str:
     """A move's question closed unanswered because the phase timer passed its team (``on_time_up = "pass"``): the
     move was not made, and why; one wording for the hot seat and every seat (found from outside: a seat's question
-    stayed up past the clock's pass, and its yes said only that the game moved on). Shown under the title TIME UP."""
-    return _("Time was up before {actor} confirmed: {move} was not made.").format(actor=actor, move=move)
+    stayed up past the clock's pass, and its yes said only that the game moved on). Shown under the title TIME UP.
+    ``kept``: what the team had typed (an argument) is kept for its next try, and the room is told so (found from
+    outside: a room that lost three minutes of careful wording to the clock)."""
+    said = _("Time was up before {actor} confirmed: {move} was not made.").format(actor=actor, move=move)
+    if kept:
+        said += " " + _("What was typed is kept: it is back in the fields when {actor} next opens {move} on this "
+                        "track.").format(actor=actor, move=move)
+    return said
 
 
 #: the notice of a pick not taken, per app: a nervous hand's presses replace it, they do not stack it

@@ -13,7 +13,7 @@ goes on with the time it had.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any, Protocol
 
 from rich.text import Text
@@ -74,6 +74,9 @@ class Timekeeper:
         #: names them (found from outside: a notice per team, four stacked over the decision list at 80x24)
         self.passed: list[str] = []
         self._time_up_words = ""
+        #: what a team had typed in an argument the clock closed, by team, track and move, for its next argument there
+        #: (:func:`~.argument.keep_draft`): on this screen only, never saved until the team sends it
+        self.drafts: dict[Hashable, Any] = {}
 
     def _phase(self, state: State) -> tuple[Hashable, int | None]:
         """What is timed now (a new round or phase restarts the timer), and for how long."""
@@ -177,17 +180,18 @@ class Timekeeper:
         action = self.session.time_up_pass()
         return action if action is not None and action.actor is not None else None
 
-    def cut_off(self, action: Action) -> bool:
+    def cut_off(self, action: Action, keep: Callable[[], bool] | None = None) -> bool:
         """Whether ``action``, the move a team's dialog was about to make, comes too late: the clock passes that team
         now. If so the team is told its move was not made (found from outside: a move's question left open past TIME
-        UP made the move after the time was up, while the other teams were passed)."""
+        UP made the move after the time was up, while the other teams were passed). ``keep``: keeps what the team had
+        typed for its next try, and says whether there was anything; the notice says it is kept."""
         due = self._due()
         if due is None or due.actor != action.actor:
             return False
         state = self.session.state
         move = shown(state).index.moves.get(action.move or "")
         said = cut_off_words(names(state).get(due.actor or "", due.actor or ""),
-                             literal(move.name) if move else str(action.move))
+                             literal(move.name) if move else str(action.move), kept=keep is not None and keep())
         self.screen.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
         return True
 
@@ -203,7 +207,7 @@ class Timekeeper:
             # module loads when one is first opened, not with the board (tests/tui/test_startup.py)
             dialog = screen.app.screen
             commits = getattr(dialog, "commits", None)
-            if isinstance(commits, Action) and self.cut_off(commits):
+            if isinstance(commits, Action) and self.cut_off(commits, getattr(dialog, "keep_typed", None)):
                 dialog.answer(None)  # type: ignore[attr-defined]  # the board is up again: its redraw, or the next tick, passes the team
             return
         if screen.act(action):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tabletop import Action, open_save
 from tabletop.content.fields import replace
@@ -397,9 +397,14 @@ async def test_a_yes_given_after_time_up_does_not_make_the_move(tmp_path: Path) 
     assert _ru_moved_after(session, before) == ["pass"]
 
 
-async def test_on_time_up_pass_closes_a_team_s_argument_unsent(tmp_path: Path) -> None:
-    """An argument being typed when the time is up is a move the team has not made: its dialog closes, unsent."""
-    from tabletop.tui.argument import ArgumentScreen
+async def test_on_time_up_pass_closes_a_team_s_argument_unsent_and_keeps_what_it_typed(tmp_path: Path) -> None:
+    """An argument being typed when the time is up is a move the team has not made: its dialog closes, unsent, and
+    nothing of it is saved. Found from outside (helper-343): the half-typed text went with it, three minutes of careful
+    wording; the time-up says it is kept, and the team's next argument on that track opens with it, marked as kept."""
+    from textual.widgets import OptionList
+
+    from tabletop import Action
+    from tabletop.tui.argument import ArgumentScreen, LineField
     from tests.engine.support import catalogue_scenario
 
     from .test_argument_play import ARGUE, to_the_argument
@@ -415,14 +420,30 @@ async def test_on_time_up_pass_closes_a_team_s_argument_unsent(tmp_path: Path) -
         await pilot.pause()
         await to_the_argument(pilot)
         await type_text(pilot, "Talk now")
+        await press(pilot, "enter", "down", "enter")  # the second result, then the first reason
+        await type_text(pilot, "Both lose")
         now.advance(61)
         await tick(pilot)
         assert not isinstance(app.screen, ArgumentScreen), type(app.screen).__name__
         said = toasts(pilot)
         assert any("Time was up before Arden confirmed: Make an argument was not made" in t for t in said), said
+        assert any("kept" in t for t in said), said
         await tick(pilot)
-    kinds = [e.action.kind for e in open_save(session.save_path).events if e.seq > before and e.actor == "a"]
-    assert kinds == ["pass"], kinds
+        saved = open_save(session.save_path).events
+        kinds = [e.action.kind for e in saved if e.seq > before and e.actor == "a"]
+        assert kinds == ["pass"], kinds
+        assert "Talk now" not in session.save_path.read_text(encoding="utf-8")  # a draft on the screen only
+        while not (session.state.phase == "moves" and session.state.turn == "a"):  # each team the clock passed
+            session.apply(Action("undo", reason="let them finish"))  # the facilitator gives Arden its turn back
+        board(pilot).refresh_view()
+        await tick(pilot)
+        now.advance(5)  # past the new list's hold
+        await to_the_argument(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#argue-action", LineField).value == "Talk now"
+        assert dialog.query_one("#argue-result", OptionList).highlighted == 1
+        assert dialog.query_one("#argue-reason-0", LineField).value == "Both lose"
+        assert "kept from the time-up" in str(dialog.query_one("#argue-kept", Static).render())
 
 
 async def test_on_time_up_pass_in_a_sealed_round_waits_for_the_hand_over(tmp_path: Path) -> None:
