@@ -9,7 +9,7 @@ argument refused opens again with what the team typed.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from textual import work
@@ -20,8 +20,8 @@ from ..lang import Domain, using
 from ..seats.client import Disconnected, Refused
 from ..seats.protocol import Wire
 from . import seatwords as words
-from .argument import ArgumentScreen, Entered
-from .modals import ruling_reason
+from .argument import ArgumentScreen, Entered, draft_key, keep_draft, take_draft
+from .modals import HelpScreen, ruling_reason
 from .notices import cut_off_words, moved_on
 from .seatdialogs import argument_form
 from .text import move_details
@@ -59,6 +59,16 @@ class SeatActs(_App):
 
         @property
         def seat_screen(self) -> _Screen: ...
+
+    #: what the team typed in an argument the host's clock closed, by team, track and move, for its next argument there
+    #: (:func:`~.argument.keep_draft`): on this screen only, never sent until the team sends it
+    _drafts: dict[Hashable, Any] | None = None
+
+    @property
+    def drafts(self) -> dict[Hashable, Any]:
+        if self._drafts is None:
+            self._drafts = {}
+        return self._drafts
 
     def closing_down(self) -> bool:
         """The screen is closing: an error under it (its widgets gone while a view is drawn or an act answered) is
@@ -120,22 +130,32 @@ class SeatActs(_App):
 
     def close_cut_off(self, view: Mapping[str, Any], since: int) -> None:
         """A view has come in which the host's phase timer passed the team (``on_time_up = "pass"``) after the event
-        ``since`` (the last view's): a move's question open for that team closes unanswered, and says why in the hot
-        seat's words (found from outside: it stayed up on the team's screen, and its yes said only that the game had
-        moved on). A question under another dialog (F1) says it at its yes."""
+        ``since`` (the last view's): a move's question, or an argument, open for that team closes unanswered, and says
+        why in the hot seat's words (found from outside: it stayed up on the team's screen, and its yes said only that
+        the game had moved on); what was typed in an argument is kept for the team's next one there. The help (F1) over
+        it closes first: found from outside, it stayed up over a question that was no longer there."""
         dialog = self.screen
+        over = dialog if isinstance(dialog, HelpScreen) and len(self.screen_stack) > 1 else None
+        if over is not None:
+            dialog = self.screen_stack[-2]
         commits = getattr(dialog, "commits", None)
-        if isinstance(commits, Action) and self._cut_off(commits.to_dict(), since, view):
-            dialog.answer(None)  # type: ignore[attr-defined]  # (a dialog: it has commits)
+        if not isinstance(commits, Action) or not self._cut_off(commits.to_dict(), since, view,
+                                                                 getattr(dialog, "keep_typed", None)):
+            return
+        if over is not None:
+            over.answer(None)
+        dialog.answer(None)  # type: ignore[attr-defined]  # (a dialog: it has commits)
 
-    def _cut_off(self, action: Mapping[str, Any], since: int, view: Mapping[str, Any] | None = None) -> bool:
-        """Whether the phase timer has passed the team of ``action`` after the event ``since``; if so it is said."""
+    def _cut_off(self, action: Mapping[str, Any], since: int, view: Mapping[str, Any] | None = None,
+                 keep: Callable[[], bool] | None = None) -> bool:
+        """Whether the phase timer has passed the team of ``action`` after the event ``since``; if so it is said.
+        ``keep``: keeps what the team had typed, and says whether there was anything; the notice says it is kept."""
         view = view if view is not None else (self.view or {})
         actor = action.get("actor")
         if not isinstance(actor, str) or not words.passed_by_clock(view, actor, since):
             return False
         with using(self.lang):
-            said = cut_off_words(*words.cut_off_names(view, action))
+            said = cut_off_words(*words.cut_off_names(view, action), kept=keep is not None and keep())
             self.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
         return True
 
@@ -147,19 +167,33 @@ class SeatActs(_App):
     def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
         """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.
 
-        A refused entry (a text past the ruleset's limit, say) opens again with what was typed.
+        A refused entry (a text past the ruleset's limit, say) opens again with what was typed; an argument the host's
+        clock closed (:meth:`close_cut_off`) opens with it the next time, said to be kept from the time-up.
         """
         form = argument_form(entry, self._sealed_moves())
+        action = entry.get("action")
+        commits = Action.from_dict(action) if isinstance(action, Mapping) and not form.counter else None
+        key = draft_key(commits) if commits is not None else None
+        kept = take_draft(self.drafts, key, form.results) if key is not None and draft is None else None
+        asked_at = view_seq(self.view or {})
+
+        def keep(entered: Entered) -> bool:
+            return key is not None and keep_draft(self.drafts, key, entered, form.results)
 
         def typed(entered: Entered | None) -> None:
             if entered is None or (not form.counter and entered.result is None):
                 return  # Escape: nothing is sent
+            if isinstance(action, Mapping) and not form.counter and self._cut_off(action, asked_at,
+                                                                                  keep=lambda: keep(entered)):
+                return  # handed in from under the help after the clock passed the team: kept, not sent
             fields: dict[str, Any] = {"text": entered.action}
             if not form.counter:
                 fields.update(result=entered.result, reasons=list(entered.reasons))
             self._act(pick=str(entry["id"]), typed=fields, draft=(entry, entered))
 
-        self.push_screen(ArgumentScreen(form, draft), typed)
+        dialog = ArgumentScreen(form, draft or kept, kept=kept is not None, keeper=keep if key is not None else None)
+        dialog.commits = commits  # the host's phase timer closes it when it passes the team (close_cut_off)
+        self.push_screen(dialog, typed)
 
     def mark_strong(self, entry: Mapping[str, Any]) -> None:
         """Matrix odds: the console marks the strong reasons and counters, as the hot seat's facilitator does."""

@@ -378,3 +378,48 @@ async def test_a_seats_open_move_question_closes_when_the_clock_passes_the_team(
             await until(pilot, lambda: any(said in t for t in notices(app)), "the time-up words")
     ru_events = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before and e.actor == "ru"]
     assert ru_events == [{"kind": "pass", "actor": "ru", "time_up": True}], ru_events  # the move was not made
+
+
+async def test_a_seats_argument_closed_by_the_clock_keeps_its_text_and_the_help_over_it_goes_too(tmp_path: Path) -> None:
+    """Found from outside (helper-343): on a team's own screen an argument being typed stayed up after the host's
+    clock passed the team, and what was typed was lost with it; with the help (F1) over a question, the help stayed up
+    over a question that no longer stood. At the clock's pass the help and the argument close, the team is told that
+    its text is kept, nothing of it reaches the save, and the team's next argument there opens with it."""
+    from tabletop.tui.argument import ArgumentScreen, LineField
+    from tabletop.tui.modals import HelpScreen
+    from tabletop.tui.seat import SeatApp, SeatScreen
+
+    from .screenkit import until
+    from .support import Sleeps
+    from .test_double_press import notices
+
+    hands = Hands()
+    table = _tested_room(tmp_path, hands)
+    session = table.session
+    before = session.state.seq
+    async with hosting(table, tick=_never) as (host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "Russia's list")
+            entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "argument"
+                         and "refusal" not in e)
+            hands.t += 5  # past the list's hold
+            app.pick(entry["id"])
+            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                        "the argument's dialog")
+            hands.t += 5  # past the dialog's typing hold
+            app.screen.query_one("#argue-action", LineField).insert("Open a hotline")
+            await pilot.pause()
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help over the argument")
+            hands.t += 25
+            host.on_tick()  # the clock passes Russia while it types
+            assert session.state.seq > before
+            await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the help and the argument to close")
+            await until(pilot, lambda: any("was not made" in t and "kept" in t for t in notices(app)),
+                        "the time-up words, the text kept")
+            assert "Open a hotline" not in session.save_path.read_text(encoding="utf-8")
+            app.type_argument(entry)  # the team's next argument on that track
+            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                        "the argument again")
+            assert app.screen.query_one("#argue-action", LineField).value == "Open a hotline"
