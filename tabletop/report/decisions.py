@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import roll_readings
-from ..engine.telling import earlier_than, notes as told_notes, placed, tell
+from ..engine.records import RULING_KINDS, Change, Ruling, changes_of
+from ..engine.review import lapsed_at_end, roll_readings
+from ..engine.telling import earlier_than, notes as told_notes, placed, settled_notes, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.cards import kept_out_by
 from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, why_aside
@@ -94,7 +94,22 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
         entry["revealed"] = list(result["revealed"])
     if result.get("game_over") or (after.over and not before.over):
         entry["game_over"] = result.get("game_over") or after.end_reason
+        _add_end(game, entry, ev, before, after)
     return entry
+
+
+def _add_end(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before: State, after: State) -> None:
+    """What the end itself changed, among the changes of the step that made it: the provisional agreements it let
+    lapse (no event records them: the engine's end turns the tracks open), worded as a recorded status change, and
+    why they lapsed. Found from outside: a facilitator's end for want of time ("Out of time") listed no change in the
+    timeline or the decision log, and the track turned open there with nothing to say why."""
+    lapsed = lapsed_at_end(before, after)
+    if not lapsed:
+        return
+    ended = [Change(before.tracks[t].status, after.tracks[t].status, track=t, what="status")  # untranslated: a key
+             for t in game.tracks if t in lapsed]
+    entry["changes_text"] += changes_texts(ended, game.names, game.ladders)
+    entry["effect_notes"] = settled_notes(after, ev, game.scenario)  # why: the package was not complete
 
 
 def _readings(game: ReplayedGame, ev: SavedEvent, ruling: Ruling) -> tuple[int | str, ...] | None:
