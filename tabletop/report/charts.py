@@ -8,6 +8,7 @@ caller's ``escape`` function.
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -43,14 +44,15 @@ TITLE_CELLS = 64
 TITLE_LINE = 18
 LEGEND_COLS = 2
 LEGEND_ROW = 20
+#: from one line of a legend text to the next, when a long name wraps: the row grows by as much
+LEGEND_LINE = 15
 
 
 @dataclass(frozen=True)
 class Series:
     """One line: ``key`` (an id, for tests and styling), the name in the legend, one value per x.
 
-    ``tail``: what follows the name in the legend and is never cut (a track's
-    status and its round): a long name gives way to it, in any language.
+    ``tail``: what follows the name in the legend (a track's status and its round), kept on one line with it.
     """
 
     key: str
@@ -66,9 +68,17 @@ class Series:
         return self.name + self.tail
 
     @property
-    def legend(self) -> str:
-        """The legend text, as wide as a legend column allows (:data:`LEGEND_EMS`): the name cut, the tail whole."""
-        return _fitted(self.name, LEGEND_EMS - text_ems(self.tail)) + self.tail
+    def legend(self) -> list[str]:
+        """The legend text whole, in lines as wide as a legend column allows (:data:`LEGEND_EMS`): broken at spaces,
+        the tail kept whole on the last line when it fits there, a word wider than a line broken where it reaches
+        the edge. Found from outside: a long name cut with an ellipsis hid what told it apart from the next one."""
+        words = self.name.split(" ")
+        tail = self.tail.strip()
+        if tail and text_ems(tail) <= LEGEND_EMS:
+            words.append(tail)  # one piece: "(✔ agreed R6)" never split over two lines
+        elif tail:
+            words += tail.split(" ")
+        return _wrapped([w for w in words if w], LEGEND_EMS)
 
 
 def style(i: int) -> tuple[str, str, str]:
@@ -76,22 +86,47 @@ def style(i: int) -> tuple[str, str, str]:
     return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
 
 
-#: the widest legend text a chart shows whole, in ems of its 12-pixel font: a legend column (325 pixels) less its
-#: line and marker (42) and a gap before the next column (a longer text is cut, the whole of it in its tooltip).
-#: Found from outside: counted in characters (44), a Russian track's name ran under the next column's marker and
-#: hid its round; Cyrillic letters are wider than Latin ones
+#: the widest legend line a chart draws, in ems of its 12-pixel font: a legend column (325 pixels) less its
+#: line and marker (42) and a gap before the next column (a longer text wraps onto another line)
 LEGEND_EMS = (325 - 42 - 10) / 12
+
+#: how wide letters are drawn, in ems, rounded up to a twentieth: measured in DejaVu Sans, what ``system-ui`` and
+#: ``sans-serif`` are on a Linux machine and wider than Arial (tests/report/fixtures/sans-ems.json says how). Found
+#: from outside: a rough table by class (0.56 em a small Latin letter, 0.62 a Cyrillic one) took ``m`` (0.97),
+#: ``w``, ``ш`` and ``Ж`` (1.08) for much narrower than they are, and a Russian legend ran into the next column
+_WIDTHS = {
+    0.3: "'IJijl\u0406\u0407\u0408\u0456\u0457\u0458",
+    0.35: ",./:;\\|\u2018\u2019\u00b7",
+    0.4: "()-[]ft",
+    0.45: "!r",
+    0.5: '"*_`\u2016\u2013\u00b0',
+    0.55: "?csz\u0433\u0437\u0441\u044d\u0453\u0454\u0455\u0491\u201c\u201d",
+    0.6: "FLkvxy\u0432\u0442\u0443\u0445\u0447\u044c\u045e",
+    0.65: "0123456789$EPSTYabdeghnopqu{}\u0400\u0401\u0403\u0405\u040e\u0413\u0415\u0417\u0420\u0422\u0423"
+          "\u0430\u0431\u0435\u0438\u0439\u043a\u043b\u043e\u0440\u044f\u0450\u0451\u0452\u045c\u045d"
+          "\u0490\u00ab\u00bb\u20ac",
+    0.7: "ABCKRVXZ\u0404\u0410\u0411\u0412\u0421\u0425\u0427\u042c\u042d\u042f\u0434\u043d\u043f\u0446"
+         "\u045b\u045f",
+    0.75: "NU\u040c\u040d\u0418\u0419\u041a\u044a",
+    0.8: "&DGHOQ\u0402\u040b\u040f\u0414\u041b\u041d\u041e\u041f\u0426\u043c\u044b",
+    0.85: "#+<=>^w~\u042a\u044e\u2714\u2716\u00d7\u2192",
+    0.9: "M\u041c\u0424\u042b\u0444\u045a\u25cb",
+    0.95: "%\u0436\u0448\u0449\u0459",
+    1.0: "@Wm\u2014\u2026",
+    1.05: "\u040a\u2116",
+    1.1: "\u0409\u0416\u0428\u0429\u042e",
+}
+_EMS = {c: ems for ems, chars in _WIDTHS.items() for c in chars}
 
 
 def _char_ems(c: str) -> float:
-    """About how wide ``c`` is drawn, in ems of a sans-serif font (DejaVu Sans, Arial): a little wide, never narrow."""
+    """About how wide ``c`` is drawn, in ems of a sans-serif font: a little wide, never narrow (:data:`_WIDTHS`; a
+    letter not measured there, of another script, taken for as wide as the widest measured)."""
     if c == " ":
         return 0.32
-    if c.isascii():
-        return 0.7 if c.isupper() else 0.64 if c.isdigit() else 0.56 if c.isalpha() else 0.42
-    if "\u0400" <= c <= "\u04ff":  # Cyrillic
-        return 0.74 if c.isupper() else 0.62
-    return 1.0 if unicodedata.east_asian_width(c) in "WF" else 0.85
+    if unicodedata.combining(c):
+        return 0.0
+    return _EMS.get(c, 1.0 if unicodedata.east_asian_width(c) in "WF" else 1.1)
 
 
 def text_ems(text: str) -> float:
@@ -99,16 +134,28 @@ def text_ems(text: str) -> float:
     return sum(_char_ems(c) for c in text)
 
 
-def _fitted(name: str, ems: float) -> str:
-    """``name`` whole if it is drawn within ``ems``, else cut where it is, with an ellipsis (one letter at least)."""
-    if text_ems(name) <= ems:
-        return name
-    width, cut = text_ems("\u2026"), 0
-    for cut, c in enumerate(name):
-        width += _char_ems(c)
-        if width > ems:
-            break
-    return name[: max(cut, 1)].rstrip() + "\u2026"
+def _wrapped(words: Sequence[str], ems: float) -> list[str]:
+    """``words`` in lines each drawn within ``ems``, a space between two words on a line; a word wider than a line
+    by itself is broken where it reaches the edge (one letter a line at least)."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        joined = f"{line} {word}" if line else word
+        if text_ems(joined) <= ems:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while text_ems(word) > ems:
+            width, cut = 0.0, 0
+            for cut, c in enumerate(word):
+                width += _char_ems(c)
+                if width > ems:
+                    break
+            lines.append(word[: max(cut, 1)])
+            word = word[max(cut, 1):]
+        line = word
+    return [*lines, line] if line or not lines else lines
 
 
 def _num(x: float) -> str:
@@ -209,10 +256,10 @@ def line_chart(
     x_label = _("round") if x_label is None else x_label
     if y_max <= y_min:
         y_max = y_min + 1
-    legend_rows = math.ceil(len(series) / LEGEND_COLS) if series else 0
     titles = _title_lines(title)
     drop = TITLE_LINE * (len(titles) - 1)  # the chart under a title of two lines, moved down by one
-    height = TOP + PLOT_H + BOTTOM + legend_rows * LEGEND_ROW + 6 + drop
+    legends = [s.legend for s in series]
+    height = TOP + PLOT_H + BOTTOM + sum(_legend_rows(legends)) + 6 + drop
     frame = _Frame(len(x_labels), y_min, y_max, None if x_values is None else tuple(float(x) for x in x_values))
     out = [
         (
@@ -235,7 +282,7 @@ def line_chart(
             f'text-anchor="end" font-size="11" fill="#555">{escape(label)}</text></g>'
         )
     out.extend(_lines(frame, series, escape, joined))
-    out.extend(_legend(series, escape))
+    out.extend(_legend(series, legends, escape))
     if drop:
         out.append("</g>")
     out.append("</svg>")
@@ -341,21 +388,32 @@ def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]
     return out
 
 
-def _legend(series: Sequence[Series], escape: Callable[[str], str]) -> list[str]:
-    """The legend below the plot, :data:`LEGEND_COLS` series to a row."""
+def _legend_rows(legends: Sequence[Sequence[str]]) -> list[int]:
+    """Each legend row's height, in pixels: a row as tall as its longest legend text (in lines) needs."""
+    return [LEGEND_ROW + LEGEND_LINE * (max(len(lines) for lines in legends[i: i + LEGEND_COLS]) - 1)
+            for i in range(0, len(legends), LEGEND_COLS)]
+
+
+def _legend(series: Sequence[Series], legends: Sequence[Sequence[str]], escape: Callable[[str], str]) -> list[str]:
+    """The legend below the plot, :data:`LEGEND_COLS` series to a row, each text whole in ``legends``' lines."""
     out = ['<g class="legend" font-size="12" fill="#222">']  # untranslated: markup
     col_w = (WIDTH - LEFT - RIGHT) / LEGEND_COLS
-    for i, s in enumerate(series):
+    tops = [0, *itertools.accumulate(_legend_rows(legends))]
+    for i, (s, lines) in enumerate(zip(series, legends)):
         colour, dash, shape = style(i)
         row, col = divmod(i, LEGEND_COLS)
         x = LEFT + col * col_w
-        y = TOP + PLOT_H + BOTTOM + row * LEGEND_ROW + 8
+        y = TOP + PLOT_H + BOTTOM + tops[row] + 8
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        # one line as plain text; a wrapped one a tspan a line (a text element draws one line)
+        spans = escape(lines[0]) if len(lines) == 1 else "".join(
+            f'<tspan x="{_num(x + 42)}" y="{_num(y + 4 + n * LEGEND_LINE)}">{escape(line)}</tspan>'  # untranslated: markup
+            for n, line in enumerate(lines))
         out.append(
             f'<g class="legend-item" data-series="{escape(s.key)}">'  # untranslated: markup
             f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 34)}" y2="{_num(y)}" stroke="{colour}" '
             f'stroke-width="2.2"{dash_attr}/>{marker(shape, x + 17, y, colour)}'
-            f'<text x="{_num(x + 42)}" y="{_num(y + 4)}">{escape(s.legend)}</text>'
+            f'<text x="{_num(x + 42)}" y="{_num(y + 4)}">{spans}</text>'
             f"<title>{escape(s.title)}</title></g>"
         )
     out.append("</g>")

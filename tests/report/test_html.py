@@ -161,18 +161,18 @@ def test_a_status_s_long_note_wraps_and_its_mark_and_word_do_not() -> None:
 
 def test_a_legend_fits_its_column_in_cyrillic_too() -> None:
     """Found from outside: legends were cut at 44 characters, and a Russian track's "Стратегическая стабильно…
-    (✔ согласовано Р6)" ran under the next column's marker, hiding the round it was agreed in; a text is now cut
-    by how wide it is drawn (Cyrillic letters are wider), its tail (status and round) always whole."""
+    (✔ согласовано Р6)" ran under the next column's marker, hiding the round it was agreed in; a text is now wrapped
+    by how wide it is drawn (Cyrillic letters are wider), whole, its tail (status and round) on one line.
+    tests/report/test_legend_fit.py measures whole charts."""
     from tabletop.report.charts import LEGEND_EMS, Series, text_ems
 
     tail = " (\u2714 согласовано Р6)"
     russian = Series("s", "Стратегическая стабильность", [0, 1], tail=tail)
-    assert russian.legend.endswith(tail) and text_ems(russian.legend) <= LEGEND_EMS
-    assert russian.legend.startswith("Стратегическая ") and "\u2026" in russian.legend
-    assert len(russian.legend) < len("Стратегическая стабильно\u2026" + tail)  # what overlapped
+    assert russian.legend[-1].endswith(tail.strip()) and all(text_ems(line) <= LEGEND_EMS for line in russian.legend)
+    assert " ".join(russian.legend) == russian.title  # whole: nothing cut
     english = Series("e", "Strategic stability", [0, 1], tail=" (\u2714 agreed R6)")
-    assert english.legend == "Strategic stability (\u2714 agreed R6)"  # a Latin legend that fitted stays whole
-    assert Series("w", "W" * 80, [0]).legend.endswith("\u2026")
+    assert english.legend == ["Strategic stability (\u2714 agreed R6)"]  # a Latin legend that fits is one line
+    assert "".join(Series("w", "W" * 80, [0]).legend) == "W" * 80
 
 
 def test_the_decision_logs_columns_have_widths_and_labels(html: str) -> None:
