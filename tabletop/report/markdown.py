@@ -58,7 +58,7 @@ from .words import (
     working_parts,
 )
 from ..engine.telling import end_reason
-from .mdrounds import esc, round_lines
+from .mdrounds import esc, fold, round_lines
 from ..lang import Domain
 from ..store.errors import damage_words
 
@@ -100,7 +100,7 @@ class _Doc:
     def text(self) -> str:
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
-        return "\n".join(self.lines) + "\n"
+        return "\n".join(fold(self.lines)) + "\n"  # prose wrapped at WRAP cells, tables whole
 
 
 # --------------------------------------------------------------------------

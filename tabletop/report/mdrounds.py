@@ -9,11 +9,12 @@ the HTML report. Also the escaping every Markdown line and cell uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..engine.wording import undone_word, moved, status_word
 from ..lang import Domain
+from .charts import cells
 from .timeline import in_order
 from .words import (
     answer_words,
@@ -45,6 +46,59 @@ def esc(value: Any) -> str:
     and its backslash was read as written (found from outside: «потім, у події \\#23»)."""
     said = _SPECIAL.sub(r"\\\1", one_line(value))
     return "\\" + said if said.startswith("#") else said
+
+
+#: the widest line of prose in a Markdown report, in cells (:func:`~.charts.cells`): a paragraph or a list item is
+#: wrapped at it, as a reader's editor and a printed page take them (found from outside: a ruling's working, a card's
+#: control note, a note ran to 200-430 characters). A table's row stays one line, as Markdown needs
+WRAP = 100
+#: what a line of a paragraph must not start with: it would open a list, a heading, a quote, a table, code or HTML,
+#: or underline the line above into a heading (an escaped character starts with a backslash and is safe)
+_OPENS_A_BLOCK = re.compile(r"[-+*=_#>|<`~\[:]|\d+[.)]")
+#: a line's list marker or quote mark, and the indentation its continuation lines take
+_MARK = re.compile(r"( *)(?:(?:[-*+]|\d{1,9}[.)]) |(> ))?")
+#: where a line may break: one space between two words (two spaces or more are kept as they are)
+_BREAK = re.compile(r"(?<=\S) (?=\S)")
+
+
+def fold(lines: Iterable[str], width: int | None = None) -> list[str]:
+    """Markdown ``lines`` with each paragraph line and list item wrapped at ``width`` cells (:data:`WRAP`), as it
+    renders unwrapped: broken at single spaces (a soft break renders as the space), continuation lines indented
+    under the item's text (a quote's marked ``> ``), never before a word that would open a block at a line's start
+    nor after a backslash (a hard break). Table rows, headings and fenced code are left whole; a word wider than
+    ``width`` by itself stays whole on its line."""
+    width = WRAP if width is None else width
+    out: list[str] = []
+    fenced = False
+    for line in (part for each in lines for part in each.split("\n")):
+        head = line.lstrip(" ")
+        if head.startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or head.startswith(("```", "~~~", "|", "#")) or cells(line) <= width:
+            out.append(line)
+            continue
+        mark = _MARK.match(line)
+        prefix = mark.group(0) if mark else ""
+        indent = "> " if mark and mark.group(2) else " " * len(prefix)
+        out.extend(_folded(prefix, _BREAK.split(line[len(prefix):]), indent, width))
+    return out
+
+
+def _folded(prefix: str, words: list[str], indent: str, width: int) -> list[str]:
+    lines: list[list[str]] = [[]]
+    for word in words:
+        current = lines[-1]
+        if not current or cells((prefix if len(lines) == 1 else indent) + " ".join([*current, word])) <= width:
+            current.append(word)
+            continue
+        carried = [word]  # the words that go down to the next line: one a line may start with, after no backslash
+        while current and (_OPENS_A_BLOCK.match(carried[0]) or current[-1].endswith("\\")):
+            carried.insert(0, current.pop())
+        if current:
+            lines.append(carried)
+        else:  # no break found on this line: it stays long
+            current.extend(carried)
+    return [(prefix if i == 0 else indent) + " ".join(words) for i, words in enumerate(lines)]
 
 
 def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:

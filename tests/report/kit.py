@@ -333,3 +333,25 @@ def md_html(text: str) -> str:
 def md_text(text: str) -> str:
     """The text a reader sees in the rendered Markdown (one space between blocks)."""
     return re.sub(r"\s+", " ", HtmlDoc(md_html(text)).text)
+
+
+def unfolded(text: str) -> str:
+    """A Markdown report with each paragraph and list item that the report wrapped at ``mdrounds.WRAP`` back on one
+    line (its soft breaks joined by the space they render as), for a test that looks for a sentence in it; any other
+    format as it is. A line continues the one above when that one is prose and it starts with no block's mark."""
+    from tabletop.report.mdrounds import _OPENS_A_BLOCK
+
+    if text.lstrip().startswith(("<", "{")):  # html, json
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        prev = out[-1] if out else ""
+        quoted = line.startswith("> ") and prev.startswith("> ")
+        rest = line[2:] if quoted else line.lstrip(" ")
+        prose = prev.strip() and not prev.lstrip().startswith(("|", "#", "```"))
+        if prose and rest and (quoted or line.startswith(" ") or not prev.startswith(" ")) \
+                and not _OPENS_A_BLOCK.match(rest):
+            out[-1] = f"{prev} {rest}"
+        else:
+            out.append(line)
+    return "\n".join(out)

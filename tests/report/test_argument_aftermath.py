@@ -19,6 +19,7 @@ from tabletop.report.htmlparts import e
 from tabletop.report.markdown import esc
 from tests.engine.argue_kit import argue_scenario, argument, counter, odds
 from tests.engine.support import ADVANCE, pass_
+from tests.report.kit import unfolded
 from tests.store.savekit import record_actions
 
 REASON = "Not agreed in the capital [bold]x[/]"
@@ -79,7 +80,7 @@ def test_md_and_html_show_the_override_under_the_argument(tmp_path: Path, fmt: s
     path = _two_arguments_overridden(tmp_path / "g.jsonl")
     first, _second = _arguments(path)
     said = first["overrides"][0]["line"]
-    text = render(path, fmt, audience=audience)
+    text = unfolded(render(path, fmt, audience=audience))
     section = text[text.index("Arguments"):]
     quote = esc if fmt == "md" else e
     headline = section.index(quote(first["headline"]))
@@ -96,7 +97,7 @@ def test_an_override_reason_typed_in_another_language_is_marked_as_the_timeline_
         replace(Action("override", track="alpha", position=2, status="open", reason=reason), lang="ru")])
     [a] = _arguments(path)
     assert a["overrides"][0]["lang"] == "ru"
-    assert f"Alpha: \u00ab{reason}\u00bb (ru); Alpha: position 3" in render(path, "md")
+    assert f"Alpha: \u00ab{reason}\u00bb (ru); Alpha: position 3" in unfolded(render(path, "md"))
     assert f'Alpha: <span lang="ru">\u00ab{reason}\u00bb</span> <span class="lang">(ru)</span>;' in render(path, "html")
 
 
@@ -111,7 +112,7 @@ def test_the_override_line_reads_in_russian_and_ukrainian(tmp_path: Path, code: 
     first, _second = _arguments(path, lang=code)
     [after] = first["overrides"]
     assert after["line"].startswith(OVERRIDDEN[code].format(seq=after["seq"])), after["line"]
-    assert esc(after["line"]) in render(path, "md", lang=code)
+    assert esc(after["line"]) in unfolded(render(path, "md", lang=code))
 
 
 def test_a_number_sign_mid_line_is_written_bare_in_markdown(tmp_path: Path) -> None:
@@ -138,7 +139,7 @@ def test_an_argument_undone_before_its_ruling_reads_as_withdrawn(tmp_path: Path)
     assert esc(undone["lines"][0]) in render(path, "md", audience="participants")
     assert undone["headline"] == (f"(undone) Round 1: Arden argues for progress +1 \u2014 "
                                   f"withdrawn: undone at #{_undo_of(path, undone['seq'])} before its ruling")
-    assert "not ruled" not in render(path, "md")
+    assert "not ruled" not in unfolded(render(path, "md"))
 
 
 def test_an_argument_undone_after_its_ruling_says_its_ruling_was_undone_first(tmp_path: Path) -> None:
@@ -190,7 +191,7 @@ def test_a_roll_undone_and_made_again_at_other_odds_is_told_under_its_argument(t
                              f"#{first['undone_by']}; odds set again: likely")
     for fmt, quote in (("md", esc), ("html", e)):
         for audience in ("facilitator", "participants"):
-            text = render(path, fmt, audience=audience)
+            text = unfolded(render(path, fmt, audience=audience))
             section = text[text.index("Arguments"):]
             assert section.index(quote(again["line"])) > section.index(quote(a["headline"])), (fmt, audience)
 

@@ -16,7 +16,7 @@ from tabletop.report.markdown import esc
 from tabletop.store import SaveWriter
 from tests.store.savekit import record_undone_sealed
 
-from .kit import scenario
+from .kit import scenario, unfolded
 
 ESCAPE = {"md": esc, "html": e, "json": lambda text: json.dumps(text, ensure_ascii=False)[1:-1]}
 
@@ -143,9 +143,9 @@ def test_sealed_moves_not_yet_revealed_show_only_as_committed(tmp_path: Path, fm
     committed = [e for e in state.log if e.action.kind == "move"]
     assert len(committed) == 3
     secret_names = {moves[e.action.move] for e in committed}
-    facilitator = render(path, fmt)
+    facilitator = unfolded(render(path, fmt))
     assert all(shown(facilitator, fmt, name) for name in secret_names)
-    participants = played_part(render(path, fmt, audience="participants"), fmt, sc)
+    participants = played_part(unfolded(render(path, fmt, audience="participants")), fmt, sc)
     assert not [name for name in secret_names if shown(participants, fmt, name)]
     for e in committed:
         actor = next(a.name for a in sc.ruleset.actors if a.id == e.actor)
@@ -160,8 +160,8 @@ def test_an_undone_sealed_move_never_revealed_stays_sealed_in_the_undo(tmp_path:
     path = tmp_path / "undone.jsonl"
     committed = record_undone_sealed(path, sc, 4)
     secret = next(m.name for m in sc.ruleset.moves if m.id == committed.action.move)
-    assert shown(render(path, fmt), fmt, secret)  # the facilitator's copy says what was undone
-    participants = played_part(render(path, fmt, audience="participants"), fmt, sc)
+    assert shown(unfolded(render(path, fmt)), fmt, secret)  # the facilitator's copy says what was undone
+    participants = played_part(unfolded(render(path, fmt, audience="participants")), fmt, sc)
     assert not shown(participants, fmt, secret)
     actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
     assert shown(participants, fmt, f"Undo: {actor}: a sealed move taken back (what it was stays sealed)")
@@ -192,8 +192,8 @@ def test_a_note_on_the_undo_of_a_sealed_move_never_revealed_tells_the_undo_seale
     path = tmp_path / "on-undo.jsonl"
     committed = record_undone_sealed(path, sc, 4, note_on_undo="the team withdrew it")
     secret = next(m.name for m in sc.ruleset.moves if m.id == committed.action.move)
-    assert shown(render(path, fmt), fmt, secret)  # the facilitator's copy says what was undone
-    participants = played_part(render(path, fmt, audience="participants"), fmt, sc)
+    assert shown(unfolded(render(path, fmt)), fmt, secret)  # the facilitator's copy says what was undone
+    participants = played_part(unfolded(render(path, fmt, audience="participants")), fmt, sc)
     assert not shown(participants, fmt, secret), participants
     assert shown(participants, fmt, "the team withdrew it")  # the note on the undo is the room's: kept
     actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
@@ -213,7 +213,7 @@ def test_every_copy_says_where_the_scenario_comes_from(tmp_path: Path, fmt: str,
     description = translated(sc, lang).ruleset.ruleset.description
     assert "Valdai" in description or "Валдай" in description
     for audience in ("participants", "facilitator"):
-        text = render(path, fmt, audience=audience, lang=lang)
+        text = unfolded(render(path, fmt, audience=audience, lang=lang))
         assert ESCAPE[fmt](description) in text, (audience, text[:600])
 
 
@@ -277,7 +277,7 @@ def test_the_participants_copy_leaves_out_the_seed_and_the_saves_folder(tmp_path
     seed = 3204408756463825836
     path = play(tmp_path / "live.jsonl", scenario(), events=40, seed=seed)
     assert str(seed) in render(path, fmt)  # the facilitator's copy keeps it
-    participants = render(path, fmt, audience="participants")
+    participants = unfolded(render(path, fmt, audience="participants"))
     assert str(seed) not in participants and str(tmp_path) not in participants
     assert ESCAPE[fmt]("the game's seed and the save's folder") in participants
     if fmt == "json":
@@ -292,7 +292,7 @@ def test_the_participants_copy_leaves_out_a_file_name_that_holds_the_seed(tmp_pa
     seed = 3382207448774305631
     path = play(tmp_path / f"parallel-tracks-game-00000-seed-{seed}.jsonl", scenario(), events=40, seed=seed)
     assert path.name in render(path, fmt)  # the facilitator's copy names its save
-    participants = render(path, fmt, audience="participants")
+    participants = unfolded(render(path, fmt, audience="participants"))
     assert str(seed) not in participants
     assert ESCAPE[fmt]("the save's file name, which holds the seed") in participants
     if fmt == "json":
@@ -335,8 +335,8 @@ def test_the_participants_footer_speaks_to_a_reader_without_the_save(tmp_path: P
 
     path = play(tmp_path / "g.jsonl", scenario(), events=40)
     with lang.using(code):
-        facilitator = render(path, fmt)
-        participants = render(path, fmt, audience="participants")
+        facilitator = unfolded(render(path, fmt))
+        participants = unfolded(render(path, fmt, audience="participants"))
         folder = {"en": "in the save's folder", "ru": "в папке сохранения", "uk": "у теці збереження"}[code]
     head = json.loads(render(path, "json"))["chain_head"]["hash"]
     assert folder in facilitator

@@ -11,7 +11,7 @@ import pytest
 
 from tabletop.report import FULL_REPORTS_MAX, ReportError, build_report, compare, render
 
-from .kit import HtmlDoc, Played, bot_save, md_text, scenario
+from .kit import HtmlDoc, Played, bot_save, md_text, scenario, unfolded
 
 
 def _status_word(t) -> str:
@@ -137,7 +137,7 @@ def test_a_comparison_opens_with_each_scenario_s_source_once(strict_game: Played
                                                               saves: Path) -> None:
     """Found from outside: a comparison credited its scenarios' source only inside each save's own report, and a
     comparison of too many saves to print each report not at all. Each scenario's description opens it, once."""
-    md = render([strict_game.path, linked_game.path, strict_game.path], "md")
+    md = unfolded(render([strict_game.path, linked_game.path, strict_game.path], "md"))
     opening = md[: md.index("|")]
     descriptions = {build_report(p)["scenario"]["description"] for p in (strict_game.path, linked_game.path)}
     for described in descriptions:

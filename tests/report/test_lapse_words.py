@@ -18,6 +18,7 @@ from tabletop.engine import Action, legal_actions
 from tabletop.play.session import Session
 from tabletop.report import render
 from tests.engine.lapse_kit import argument_actions, collapse_actions
+from tests.report.kit import unfolded
 
 SUMMARY = "Facilitator sets aside: Russia: Ask for mediation lapses \u2014 Borders is collapsed (move #9)"
 WORKING = "set aside by the facilitator: nobody rolled, voted or ruled on it \u2192 lapsed: the track had closed"
@@ -48,7 +49,7 @@ def test_the_json_report_records_the_lapse_as_the_ruling_on_its_move(save: Path)
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_the_decision_log_and_the_timeline_say_the_facilitator_set_it_aside(save: Path, fmt: str) -> None:
-    said = render(save, fmt)
+    said = unfolded(render(save, fmt))
     assert SUMMARY in said and WORKING in said
     if fmt == "md":  # the round's timeline: the ruling on the move
         assert f"Ruling #14 on move #9: Russia \u2014 Ask for mediation: {WORKING}" in said

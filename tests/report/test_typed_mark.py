@@ -14,7 +14,7 @@ from tabletop.report.render import FULL_REPORTS_MAX
 from tabletop.store.reading import open_save
 from tabletop.tui.timeline import working_text
 
-from .kit import HtmlDoc, facilitated_save, md_text, scenario
+from .kit import HtmlDoc, facilitated_save, md_text, scenario, unfolded
 
 NOTE = "Росія пасує, бо їй ніщо не вигідне"
 END = "Час вийшов, кінець семінару"
@@ -195,7 +195,7 @@ def test_the_timelines_rulings_mark_a_reason_typed_in_another_language(tmp_path:
     """Found from outside: the timeline's ruling lines of an English report showed a facilitator's reason typed in
     Russian unmarked, where the decision log's "What" marked it «…» (ru) (Markdown and HTML)."""
     path, ruled = _geneva(tmp_path)
-    md = render([path], "md", lang="en")
+    md = unfolded(render([path], "md", lang="en"))
     timeline = [line for line in md.splitlines() if line.startswith("- Ruling #")]
     assert sum(MARKED in line for line in timeline) == len(ruled), timeline
     assert md.count(RULED) == md.count(f"\u00ab{RULED}\u00bb (ru)"), md  # no copy of it left unmarked

@@ -14,6 +14,7 @@ import pytest
 
 from tabletop.engine import apply, legal_actions
 from tabletop.report import render
+from tests.report.kit import unfolded
 from tabletop.store.continuation import continued_in, continues
 from tabletop.store.recovery import resume
 from tabletop.store.verifying import verify
@@ -50,9 +51,9 @@ def test_verify_of_a_damaged_save_names_its_continuation_and_the_copy_names_the_
 
 def test_the_reports_of_both_say_where_the_game_is(tmp_path: Path) -> None:
     damaged, copy = _damaged_and_continued(tmp_path)
-    before = render([damaged], "md")
+    before = unfolded(render([damaged], "md"))
     assert f"The game went on from the intact events in {copy.resolve()} (made by tabletop resume)" in before.replace("\\", "")
-    after = render([copy], "md")
+    after = unfolded(render([copy], "md"))
     assert ("This save is a recovered copy: its first 19 events are those of the damaged save "
             f"{damaged.resolve()}") in after.replace("\\", ""), after[:2000]
     assert "recovered copy" not in render([copy.with_name("game.jsonl")], "md")  # the intact game says nothing
@@ -169,7 +170,7 @@ def test_verify_report_replay_and_resume_count_the_same_lines_and_events(
     monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     assert cli.main(["replay", str(damaged)]) == 1
     assert f"showing the {intact} intact events" in capsys.readouterr().err
-    assert f"before it ({intact}). {lines_are} not in this report." in render([damaged], "md")
+    assert f"before it ({intact}). {lines_are} not in this report." in unfolded(render([damaged], "md"))
     damage = json.loads(render([damaged], "json"))["damage"]
     assert (damage["intact_events"], damage["lines_left_out"]) == (intact, left_out)
     resumed = resume(damaged)
@@ -214,7 +215,7 @@ def test_an_older_copy_at_the_save_s_name_names_where_the_game_went_on(
             "was written over during play")
     assert line in said.lines(), said.lines()
     assert verify(went_on).ok and all("went on" not in told for told in verify(went_on).lines())
-    assert f"the game went on from its events in {went_on}" in render([path], "md").replace("\\", "")
+    assert f"the game went on from its events in {went_on}" in unfolded(render([path], "md")).replace("\\", "")
     monkeypatch.setattr(replay.ReplayApp, "run", lambda self, *args, **kwargs: None)  # the viewer, closed with q
     monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     assert cli.main(["replay", str(path)]) == 0
