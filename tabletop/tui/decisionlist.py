@@ -85,6 +85,9 @@ def refill(listing: OptionList, options: list[Option]) -> None:
 
 #: the mark beside the highlighted option of every list
 MARK = "\u25b6"  # untranslated: a symbol
+#: beside the reason a refused option cannot be picked, on every list a person picks from: the hot seat's, a seat's
+#: (found from outside: a seat's screen marked it "x", the hot seat "\u2716", in one room)
+REFUSED = "\u2716"  # untranslated: a symbol
 
 
 class MarkedList(OptionList):
@@ -393,9 +396,9 @@ def option_label(number: int, entry: Entry) -> Text:
         # the engine's words quote names as the scenario wrote them (found from outside: an OSC title in a track's name
         # reached the terminal from here and blanked the board): shown literally, as on every other screen
         reason = literal(entry.hint or entry.problem, lines=False)
-        label.append(f"\n     \u2716 {reason}", style="dim italic")  # untranslated: a style
+        label.append(f"\n     {REFUSED} {reason}", style="dim italic")  # untranslated: a style
     return label
 
 
-__all__ = ["MARK", "PICK_KEYS", "DecisionList", "Entry", "MarkedList", "MarkedSelect", "OptionWords", "about_text", "option_label", "pick_key", "refill",
+__all__ = ["MARK", "PICK_KEYS", "REFUSED", "DecisionList", "Entry", "MarkedList", "MarkedSelect", "OptionWords", "about_text", "option_label", "pick_key", "refill",
            "rich_text"]

@@ -22,7 +22,7 @@ from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
 from ..store.players import policy_word, team_names as named_teams
-from .decisionlist import pick_key
+from .decisionlist import REFUSED, pick_key
 from .text import phase_word
 from .themes import DANGER  # a track near breakdown, in the board's style for it (the theme's, read on every theme)
 
@@ -706,7 +706,7 @@ def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
     label.append(_s(entry.get("label")))
     if entry.get("refusal"):
         label.stylize("dim")
-        label.append(f"\n     x {_s(entry.get('refusal'))}", style=QUIET)
+        label.append(f"\n     {REFUSED} {_s(entry.get('refusal'))}", style=QUIET)
     return label
 
 

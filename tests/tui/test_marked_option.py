@@ -92,3 +92,21 @@ async def test_a_dropdown_s_list_is_marked(tmp_path: Path) -> None:
         await press(pilot, "enter")  # open
         assert dropdown.expanded
         await assert_marked_and_moves(pilot, dropdown.query_one(SelectOverlay))
+
+
+def test_a_refused_option_is_marked_alike_on_the_hot_seat_and_on_a_seat_s_screen() -> None:
+    """Found from outside: a seat's list (a team's screen, the console) marked a refused option with a plain "x", the
+    hot seat's with "✖": the room reading both screens in one workshop took them for two things. One mark, wherever
+    a person reads a refused option, from one constant."""
+    from rich.text import Text
+
+    from tabletop.tui.decisionlist import Entry, option_label
+    from tabletop.tui.seatwords import entry_label
+
+    reason = "Not enough political capital"
+    hot_seat = option_label(1, Entry(Text("Table a proposal"), None, reason)).plain
+    seat = entry_label(1, {"id": "1-ab", "label": "Table a proposal", "refusal": reason}).plain
+    [hot_seat_line] = [line for line in hot_seat.splitlines() if reason in line]
+    [seat_line] = [line for line in seat.splitlines() if reason in line]
+    assert hot_seat_line == seat_line, (hot_seat_line, seat_line)
+    assert "\u2716" in seat_line, seat_line
