@@ -26,7 +26,7 @@ from .records import Ruling
 from .review import PACKAGE_HOLDS, ended_at, undone_seqs
 from .wording import (ENDS, RECORDED, argued_words, end_reason, entered_words, given_reason, goodwill_words,
                       injected_unmet_word, modifier_names, named_source, quoted, recorded_reason, scenario_names,
-                      schedule_words, status_name, typed, wanted_words)
+                      schedule_words, status_name, team_called, typed, wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -51,8 +51,11 @@ class Happened(Protocol):
 class _Names:
     """The scenario's names by id (an unknown id reads as itself)."""
 
-    def __init__(self, scenario: Scenario, earlier: Iterable[Happened] = (), worked: bool = False):
+    def __init__(self, scenario: Scenario, earlier: Iterable[Happened] = (), worked: bool = False,
+                 teams: Mapping[str, str] | None = None):
         self.scenario = scenario
+        #: actor id -> the name the room gave its team (the save's header), as typed
+        self.teams = teams or {}
         self.index = scenario.index
         #: the events before the one told, newest first (read only to say why a scheduled card was held over)
         self.earlier = earlier
@@ -62,6 +65,10 @@ class _Names:
     def actor(self, actor_id: str | None) -> str:
         actor = self.index.actors.get(actor_id or "")
         return actor.name if actor is not None else (actor_id or _("the facilitator"))
+
+    def team(self, actor_id: str | None) -> str:
+        """An actor's team as the room calls it: by its name, with the actor, where the room named it."""
+        return team_called(self.actor(actor_id), self.teams.get(actor_id or ""))
 
     def said(self, text: str, lang: str | None) -> tuple[str, str | None]:
         """Typed text as the room reads it and its language mark: a deck's stock text (a bot's) in the room's words."""
@@ -628,7 +635,7 @@ def _tell_note(event: Happened, n: _Names) -> str:
     a = event.action
     about = event.result.get("about", a.about)
     if a.entered is not None:  # tabletop's own record, in the reader's words (helper-318: it was typed text)
-        return _("Note on event {about}: {text}").format(about=about, text=entered_words(n.actor(a.entered)))
+        return _("Note on event {about}: {text}").format(about=about, text=entered_words(n.team(a.entered)))
     return _("Note on event {about}: {text}").format(about=about, text=typed((a.text or "").strip(), a.lang))
 
 
@@ -845,7 +852,8 @@ def _seq_of(event: Happened) -> int:
     return event.seq
 
 
-def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), *, worked: bool = False) -> str:
+def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), *, worked: bool = False,
+         teams: Mapping[str, str] | None = None) -> str:
     """One event in words: what it did, in the language of the moment, with ``scenario``'s names.
 
     ``event``: an :class:`~tabletop.engine.actions.Event` or an event read back from a save.
@@ -853,9 +861,11 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
     before it, newest first, read (lazily, once) only where the words need them: why a scheduled card came up
     after its round (:func:`held_over`); without them the words say when, not why. ``worked``: the ruling's
     working (:func:`~tabletop.engine.rulingwords.ruling_parts`) is shown with these words (a log's entry, a decision
-    log's row), and says what it says: a facilitator's reason is left to it, said once.
+    log's row), and says what it says: a facilitator's reason is left to it, said once. ``teams``: actor id -> the
+    name the room gave its team (the save's header, :func:`~tabletop.store.players.team_names`), as typed: a named
+    team is called so, with its actor (:func:`~tabletop.engine.wording.team_called`).
     """
-    return _tell(event, _Names(scenario, earlier, worked))
+    return _tell(event, _Names(scenario, earlier, worked, teams))
 
 
 __all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "REASON_SAID", "RECORDED", "Happened", "HeldOver", "Place",

@@ -670,9 +670,18 @@ def recorded_reason(reason: str | None) -> str | None:
     return _(RECORDED[reason]) if reason in RECORDED else None
 
 
+def team_called(actor: str, team: str | None) -> str:
+    """A team as the room calls it: by the name the room gave it (``team``: the save's header's, as typed), with the
+    actor it plays, ``Delegation A (Russia)``; a team with no name, by its actor (``actor``: its name, as shown). The
+    host's join lines, the console's lists of seats, its prompts and the note on a decision entered for a team."""
+    # Translators: a team the room named: its name as typed on the start screen or with --team, and the actor it plays
+    return _("{team} ({actor})").format(team=team, actor=actor) if team else actor
+
+
 def entered_words(team: str) -> str:
     """The note tabletop keeps on a decision the facilitator entered from the console for ``team`` (its name), the
-    team having no screen connected: in the reader's words, never as typed text (the save records the team alone)."""
+    team having no screen connected: in the reader's words, never as typed text (the save records the team alone).
+    A team the room named is called so, with its actor (:func:`team_called`)."""
     return _("Entered by the facilitator: {team} had no screen connected.").format(team=team)
 
 
@@ -712,6 +721,7 @@ __all__ = [
     "effects_words",
     "end_reason",
     "entered_words",
+    "team_called",
     "failing_words",
     "field_name",
     "given_reason",

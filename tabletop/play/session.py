@@ -133,6 +133,8 @@ class Session:
         self.state = state
         self.writer = writer
         self.seats = seats  # actor id -> "human" or a bot policy
+        #: actor id -> the name the room gave a human team (the save's header), as typed: the log calls it so
+        self.teams: Mapping[str, str] = {}
         self.messages: list[str] = messages if messages is not None else []
         #: the phase timers in effect: the ruleset's, unless ``resume --timer`` changed them
         self.timers: Timers = state.scenario.ruleset.ruleset.timers
@@ -177,7 +179,9 @@ class Session:
         if named:
             extra["teams"] = named
         writer = SaveWriter.create(path, scenario, seed, extra=extra, exact=exact)
-        return cls(new_game(scenario, seed), writer, seats_full)
+        session = cls(new_game(scenario, seed), writer, seats_full)
+        session.teams = named
+        return session
 
     @classmethod
     def resume(cls, path: str | Path) -> Session:
@@ -189,6 +193,10 @@ class Session:
         clean = _seats(actor_ids, seats if isinstance(seats, dict) else None)
         session = cls(resumed.state, resumed.writer, clean, list(resumed.messages))
         session.rewound, session.lost, session.damaged = resumed.rewound, resumed.lost, resumed.damaged
+        if resumed.save.header.get("teams"):  # (the team-name rules are imported only for a game that named teams)
+            from ..store.players import team_names
+
+            session.teams = team_names(resumed.save.header, actor_ids)
         session.last_clock = resumed.save.events[-1].clock if resumed.save.events else None
         session.last_time = resumed.save.events[-1].time if resumed.save.events else None
         if session.last_clock is not None:

@@ -17,7 +17,7 @@ from ..engine.review import lapsed_at_end, roll_readings
 from ..engine.telling import earlier_than, notes as told_notes, placed, settled_notes, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.cards import kept_out_by
-from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, why_aside
+from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, team_called, why_aside
 from .replayed import ReplayedGame
 from ..content.scenario import log_line
 from ..lang import Domain
@@ -38,9 +38,12 @@ def _who(game: ReplayedGame, actor: str | None) -> str | None:
 
 
 def _note_text(game: ReplayedGame, ev: SavedEvent) -> str | None:
-    """A note's text: as typed, or, for tabletop's note on a decision entered for a team, in the report's words."""
+    """A note's text: as typed, or, for tabletop's note on a decision entered for a team, in the report's words (a
+    team the room named called so, with its actor, as on the console)."""
     entered = ev.action.entered
-    return entered_words(_who(game, entered) or entered) if entered is not None else ev.action.text
+    if entered is None:
+        return ev.action.text
+    return entered_words(team_called(_who(game, entered) or entered, game.teams.get(entered)))
 
 
 def _track_name(game: ReplayedGame, track: str | None) -> str | None:
@@ -140,7 +143,7 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "track": ev.track,
         "track_name": _track_name(game, ev.track),
         # beside its working (a facilitator's reason is said there once: found from outside, it was said in both)
-        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq), worked=True),
+        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq), worked=True, teams=game.teams),
         # the odds the facilitator set (no team's vote) are its judgement, marked as its powers are
         "facilitator": a.kind in FACILITATOR_KINDS or (a.kind == "odds" and a.actor is None),
         "undone": ev.seq in game.undone_by,
@@ -257,7 +260,8 @@ def about_summary(game: ReplayedGame, about: Any) -> str | None:
     if about == 0:
         return _("the start of the game")
     event = game.by_seq.get(about) if isinstance(about, int) else None
-    return tell(event, game.scenario, earlier_than(game.events, event.seq)) if event is not None else None
+    return tell(event, game.scenario, earlier_than(game.events, event.seq), teams=game.teams) if event is not None \
+        else None
 
 
 def notes(game: ReplayedGame) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
 from ..store.continuation import continued_in, lines_after, lines_left_out
 from ..store.errors import damage_words
+from ..store.players import team_names
 from ..store.reading import Save
 from ..content import ContentError
 from ..content.models import resource_infos
@@ -51,6 +52,8 @@ class ReplayedGame:
         self.rs = rs
         self.tracks = {t.id: t for t in rs.tracks}
         self.actors = {a.id: a for a in rs.actors}
+        #: actor id -> the name the room gave its team (the header's), as typed: a named team is called so
+        self.teams = team_names(save.header, self.actors)
         self.meters = {m.id: m for m in rs.meters}
         self.moves = {m.id: m for m in rs.moves}
         self.cards = {c.id: c for c in self.scenario.deck.cards}

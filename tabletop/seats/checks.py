@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..engine import Action, Code, RuleViolation, State
 from ..engine.actions import TEAM_KINDS
 from ..engine.legal import lapsing
-from ..engine.wording import names
+from ..engine.wording import names, team_called
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("seats").words()
@@ -98,8 +98,7 @@ def seat_name(seat_id: str, actors: Mapping[str, str], teams: Mapping[str, str] 
     if role == "team" and rest:
         actor = actors.get(rest) or seat_id
         team = (teams or {}).get(rest)
-        # Translators: a team's seat in the join codes: the team's name as the facilitator typed it, and the actor it plays
-        return _("{team} ({actor})").format(team=team, actor=actor) if team else actor
+        return team_called(actor, team)  # as every line names a named team: the note of a decision entered for it too
     if role == "observer" and rest.isdigit():
         return _("Observer {n}").format(n=int(rest))
     if seat_id == "facilitator":

@@ -112,7 +112,7 @@ def secrets(state: State) -> Secrets:
 # the seat is worked out once. The words of an event never change (a log is only appended to); the
 # names belong to the scenario; the legal actions to the state. Each cache keeps the object it was
 # worked out for, so an id reused by a new object is never mistaken for it.
-_LINES: dict[tuple[int, str], tuple[object, object, dict[str, Any]]] = {}
+_LINES: dict[tuple[int, str, bool], tuple[object, object, Mapping[str, str], dict[str, Any]]] = {}
 _NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 _LEGAL: list[tuple[State, list[Action]]] = []
 
@@ -172,17 +172,19 @@ def _acting(state: State) -> str | None:
     return options[0].actor if options and lapsing(state) is None else None
 
 
-def _public_line(state: State, event: Any) -> dict[str, Any]:
-    """An event in words as every seat may read it (the caller hides a sealed one), in the language of the moment."""
+def _public_line(state: State, event: Any, teams: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """An event in words as every seat may read it (the caller hides a sealed one), in the language of the moment;
+    ``teams``: the names the room gave its teams (:attr:`TableFacts.teams`), a named team called so."""
+    teams = teams or {}
     key = (id(event), current(), state.over)  # the step into the end says what lapsed only while the game is over
     hit = _LINES.get(key)
-    if hit is None or hit[0] is not event or hit[1] is not state.scenario:
+    if hit is None or hit[0] is not event or hit[1] is not state.scenario or hit[2] != teams:
         if len(_LINES) > 8192:
             _LINES.clear()
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor,
-                "text": literal(tell(event, state.scenario, state.older(event.seq))),
+                "text": literal(tell(event, state.scenario, state.older(event.seq), teams=teams)),
                 "changes": changes_texts(changes_of(event.result), n, breakdowns=breakdown_points(state.scenario),
                                          compact=True)}
         if event.action.time_up:  # the phase timer's pass: a seat's question for the team's move closes at it
@@ -195,14 +197,14 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         told = settled_notes(state, event, state.scenario)
         if told:  # what it settled besides (a collapse, and what the package deal did to the other tracks)
             line["settled"] = [literal(t) for t in told]
-        ruling = _ruling_part(state, event, line["text"])
+        ruling = _ruling_part(state, event, line["text"], teams)
         if ruling is not None:  # the ruling's whole working, for the seat's ruling view (l), as the hot seat's
             line["ruling"] = ruling
-        hit = _LINES[key] = (event, state.scenario, line)
-    return hit[2]
+        hit = _LINES[key] = (event, state.scenario, teams, line)
+    return hit[3]
 
 
-def _ruling_part(state: State, event: Any, told: str) -> dict[str, Any] | None:
+def _ruling_part(state: State, event: Any, told: str, teams: Mapping[str, str] | None = None) -> dict[str, Any] | None:
     """What a seat's ruling view shows of ``event`` besides its log line (``told``), or None (it settled no ruling):
     the ruling's working a line each (:func:`~tabletop.play.working.working_lines`), the event's words where the
     working says part of them (``text``: a facilitator's reason, said once), its resolution (``argue``: the projector
@@ -211,7 +213,7 @@ def _ruling_part(state: State, event: Any, told: str) -> dict[str, Any] | None:
     if not is_ruling(state, event):
         return None
     part: dict[str, Any] = {"working": [literal(t) for t in working_lines(state, event)]}
-    worked = literal(tell(event, state.scenario, state.older(event.seq), worked=True))
+    worked = literal(tell(event, state.scenario, state.older(event.seq), worked=True, teams=teams))
     if worked != told:
         part["text"] = worked
     ruling = Ruling.from_result(event.result)
@@ -245,7 +247,7 @@ def seat_view(state: State, seat: Seat, facts: TableFacts, known: Secrets | None
         "role": seat.role,
         "actor": seat.actor,
         "game": game_facts(state),
-        "board": board(state, seat, hidden, known),
+        "board": board(state, seat, hidden, known, facts.teams),
     }
     entries = seat_entries(state, seat, facts)
     view["decision"] = {"prompt": seat_prompt(state, seat, facts, bool(entries)),
@@ -295,8 +297,10 @@ def _described(part: dict[str, Any], description: str) -> dict[str, Any]:
     return part
 
 
-def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[str, Any]:
-    """The public board: tracks, meters, the card on the table, the proposals, the recent log."""
+def board(state: State, seat: Seat, hidden: set[int], known: Secrets,
+          teams: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The public board: tracks, meters, the card on the table, the proposals, the recent log (``teams``: the names
+    the room gave its teams, :attr:`TableFacts.teams`)."""
     n = _names(state)
     tracks = []
     for spec in state.ruleset.tracks:
@@ -315,12 +319,12 @@ def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[st
                           "resolution": p.resolution, "sealed": p.sealed,
                           "votes": [[a, ok] for a, ok in p.votes]})
     out = {"tracks": tracks, "meters": meters, "card": card_facts(state, facilitator=seat.role == "facilitator"),
-           "queue": queue, "log": log_lines(state, hidden, known, _notes_kept(seat, known))}
+           "queue": queue, "log": log_lines(state, hidden, known, _notes_kept(seat, known), teams=teams)}
     # the newest ruling that stands, for the seat's l and a narrow projector's verdict line, though it be older than
     # the log lines sent (found in review: after 40 notes and moves, l said "No ruling yet"); public once made
     ruled = _standing_ruling(state, known.sealed)
     if ruled is not None and ruled.seq not in hidden:
-        out["last_ruling"] = _public_line(state, ruled)
+        out["last_ruling"] = _public_line(state, ruled, teams)
     return out
 
 
@@ -363,10 +367,10 @@ def _on_hidden(state: State, about: int, hidden: set[int]) -> int | None:
 
 
 def log_lines(state: State, hidden: set[int], known: Secrets, kept: set[int] | None = None,
-              limit: int = LOG_LINES) -> list[dict[str, Any]]:
+              limit: int = LOG_LINES, teams: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """The newest events in words; a sealed entry the seat may not read yet (``hidden``) says only who committed
     one, and a note on a sealed move or a counter behind the gate the seat may not read a note on yet (``kept``;
-    by default the entries ``hidden``) only what it is on."""
+    by default the entries ``hidden``) only what it is on. ``teams``: the names the room gave its teams."""
     kept = hidden if kept is None else kept
     n = _names(state)
     out = []
@@ -383,7 +387,7 @@ def log_lines(state: State, hidden: set[int], known: Secrets, kept: set[int] | N
             # break…" on every screen and the projector before the counters were revealed)
             text = sealed_note(target, counter=target in known.counters)
         else:
-            out.append(_public_line(state, event))
+            out.append(_public_line(state, event, teams))
             continue
         out.append({"seq": event.seq, "round": event.round, "phase": event.phase,
                     "kind": event.action.kind, "actor": event.action.actor, "text": text})

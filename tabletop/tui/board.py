@@ -312,7 +312,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         card.show(state, False)  # the control note is in the facilitator panel, whole
         card.parent.border_title = card.border_title  # the box's border stays put while the card scrolls in it
         rulings = self.query_one(RulingsPanel)
-        rulings.show(state, brief=self.compact)
+        rulings.show(state, brief=self.compact, teams=self.session.teams)
         rulings.parent.border_title = rulings.border_title  # the column's border stays put while the rulings scroll
         self._build_decision(state, acting)
         self.pick_hold.shown(state.seq, self._listing, gate=self._at_gate)

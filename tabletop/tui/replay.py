@@ -35,7 +35,7 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
 from .text import DANGER, literal, names, phase_word, shown
 from .themes import THEME_BINDING, Themed
-from .timeline import event_text, notes_on, players_text, working_text
+from .timeline import event_text, notes_on, players_text, teams_of, working_text
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
@@ -159,6 +159,7 @@ class ReplayScreen(Screen[None]):
             if e.action.kind == "note":
                 self._notes.setdefault(int(e.result.get("about", e.seq)), []).append(e)
         self._noted = notes_on(self._notes)  # each note's seq -> its event: a note on a note follows it
+        self._teams = teams_of(save)  # a named team called so, with its actor, as the hosted game's screens did
         self._revealed_at: dict[int, int] = {}
         for e in save.events:
             for seq in e.result.get("revealed", []) or []:
@@ -325,7 +326,8 @@ class ReplayScreen(Screen[None]):
     def _line(self, state: State, e: SavedEvent, sealed: Mapping[int, str], worked: bool = False) -> Text:
         """Event ``e``'s line in the timeline (``worked``: the working panel shows its working)."""
         return event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted,
-                          self._kept_gated(), earlier_than(self.save.events, e.seq), worked=worked)
+                          self._kept_gated(), earlier_than(self.save.events, e.seq), worked=worked,
+                          teams=self._teams)
 
     def _work_line(self, timeline: OptionList, row: int) -> None:
         """The highlighted line says what the working panel under it does not: found from outside, a ruling's line

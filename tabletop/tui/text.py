@@ -208,12 +208,15 @@ def event_mark(state: State, event: Event) -> str:
     return f"{event.seq:>4} {round_mark(at.round)} {phase_short(at.phase):<{PHASE_WIDTH}} "
 
 
-def told(state: State, event: Event, earlier: Iterable[Happened] | None = None, *, worked: bool = False) -> str:
+def told(state: State, event: Event, earlier: Iterable[Happened] | None = None, *, worked: bool = False,
+         teams: Mapping[str, str] | None = None) -> str:
     """What ``event`` did, in words, in the language spoken and with the names the room reads. What its words read
     of the events before it (:func:`~tabletop.engine.telling.tell`): ``earlier``, newest first, or else ``state``'s
     record (a game at or after the event). ``worked``: its ruling's working (:func:`ruling_lines`) is shown with it,
-    and says a facilitator's reason (:func:`~tabletop.engine.telling.tell`)."""
-    return literal(tell(event, shown(state), state.older(event.seq) if earlier is None else earlier, worked=worked))
+    and says a facilitator's reason (:func:`~tabletop.engine.telling.tell`). ``teams``: the names the room gave its
+    teams (the save's header), a named team called so."""
+    return literal(tell(event, shown(state), state.older(event.seq) if earlier is None else earlier, worked=worked,
+                        teams=teams))
 
 
 def status_word(state: State, track_id: str) -> str:
@@ -427,7 +430,10 @@ def _sealed_taken_back(state: State, undo: Event) -> bool:
     return undone is not None and undone.action.kind == "move" and bool(undone.result.get("sealed"))
 
 
-def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
+def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None,
+               teams: Mapping[str, str] | None = None) -> Text:
+    """An event's line in the log: its mark, who acted, its words and what it changed (``teams``: the names the room
+    gave its teams, the save's header's, a named team called so)."""
     out = Text()
     out.append(event_mark(state, event), style="dim")
     if event.seq in hidden:
@@ -453,7 +459,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
         if package:  # what the package deal did and why, first: the changes it lists come after the event's words
             out.append(package, style="bold")
             out.append("\n      ")
-    out.append(told(state, event, worked=True), style=style.strip())  # the log shows its working under it
+    out.append(told(state, event, worked=True, teams=teams), style=style.strip())  # its working is shown under it
     changed = changes_words(state, event.result)
     if changed:
         out.append(f"  [{changed}]", style="dim")

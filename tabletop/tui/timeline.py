@@ -19,7 +19,7 @@ from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
 from ..report.words import played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_sealed
-from ..store.players import players_of, recorded
+from ..store.players import players_of, recorded, team_names
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
 from .text import event_mark, literal, logged_lines, names, ruling_lines, seen, settled_lines, shown, told
@@ -46,6 +46,12 @@ def players_text(save: Save) -> Text:
     return out
 
 
+def teams_of(save: Save) -> dict[str, str]:
+    """Actor id -> the name the room gave its team, as the save's header records it (typed text): the replay calls a
+    named team so, with its actor, as the hosted game's screens did (the note on a decision entered for it)."""
+    return team_names(save.header, [a.id for a in save.scenario.ruleset.actors])
+
+
 def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
     """Each note's seq -> the event it is on, from the notes by the event they are on."""
     return {note.seq: about for about, on in notes.items() for note in on}
@@ -53,13 +59,14 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
 
 def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
                 gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
-                worked: bool = False) -> str:
+                worked: bool = False, teams: Mapping[str, str] | None = None) -> str:
     """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
     the room) says only who committed one, in its own line and in its undo's, as the participants' report does.
     ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`);
     ``gated``: counters entered behind the gate and never revealed, a note on which is kept as the seats kept it.
     ``earlier``: the events before it, newest first, when ``state`` is not the game at or after it (:func:`told`);
-    ``worked``: its ruling's working is shown with it (:func:`told`)."""
+    ``worked``: its ruling's working is shown with it (:func:`told`); ``teams``: the names the room gave its teams
+    (:func:`teams_of`)."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
@@ -71,16 +78,16 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
         return sealed_note(target)
     if e.action.kind == "note" and target in gated:  # or the counter
         return sealed_note(target, counter=True)
-    return told(state, as_event(e), earlier, worked=worked)
+    return told(state, as_event(e), earlier, worked=worked, teams=teams)
 
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
                notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
                gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
-               worked: bool = False) -> Text:
+               worked: bool = False, teams: Mapping[str, str] | None = None) -> Text:
     """An event's line in the timeline: its number, round, phase and what it did (``earlier``: as
     :func:`event_words` reads it; ``worked``: the working panel under the timeline shows this event's working, and
-    says what it says: a facilitator's reason is left to it, :func:`told`)."""
+    says what it says: a facilitator's reason is left to it, :func:`told`; ``teams``: :func:`teams_of`)."""
     kind = e.action.kind
     out = Text()
     out.append(event_mark(state, as_event(e)), style="dim")
@@ -91,7 +98,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
-    out.append(event_words(state, e, sealed, noted, gated, earlier, worked=worked),
+    out.append(event_words(state, e, sealed, noted, gated, earlier, worked=worked, teams=teams),
                style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
@@ -112,7 +119,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     state = save.state_at(index)
     out = Text()
     noted = noted or {}
-    out.append(event_words(state, e, sealed, noted, gated, worked=True) + "\n", style="bold")
+    out.append(event_words(state, e, sealed, noted, gated, worked=True, teams=teams_of(save)) + "\n", style="bold")
     # what a roll's modifiers read, from the state before it: the one the replayed state holds for an undo (a seek of
     # the save would replay up to SNAPSHOT_EVERY events again)
     before = state.previous if e.action.kind == "roll" else None

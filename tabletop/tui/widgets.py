@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -310,13 +310,13 @@ class RulingsPanel(BoardPart):
     RulingsPanel { height: auto; min-height: 100%; padding: 0 1; }
     """
 
-    def show(self, state: State, lines: int = 14, brief: bool = False) -> None:
+    def show(self, state: State, lines: int = 14, brief: bool = False, teams: Mapping[str, str] | None = None) -> None:
         log = state.recent(lines)
         undone = undone_seqs(log)  # an undo comes after what it undoes: the tail holds them all
         hidden = hidden_seqs(state, log, undone)
         entries: list[list[Text]] = []
         for event in log:
-            rows = [event_line(state, event, hidden, undone)]
+            rows = [event_line(state, event, hidden, undone, teams)]
             if event.seq not in hidden:
                 rows.extend(ruling_lines(state, event, brief))
                 rows.extend(settled_lines(state, event))

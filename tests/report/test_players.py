@@ -108,3 +108,57 @@ def test_team_names_on_the_command_line() -> None:
     ]:
         with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
             parse_teams([bad], actors)
+
+
+def test_the_note_of_a_decision_entered_for_a_named_team_names_the_team_in_every_report_and_the_replay(
+        tmp_path: Path) -> None:
+    """Found from outside: the host's note on a decision the console entered for a team with no screen named the actor
+    ("Russia had no screen connected") where the room had named the team, and every other line of the hosted game
+    calls it by that name with its actor: "Delegation A (Russia)". A team with no name is called by its actor."""
+    from tabletop.engine import Action
+    from tabletop.tui.replay import ReplayScreen
+
+    path = tmp_path / "g.jsonl"
+    session = Session.start(load_scenario("parallel-tracks"), 5, path, {"ua": "hardliner", "us": "cooperative"},
+                            teams={"ru": NAME})
+    try:
+        while session.state.seq < 3:
+            session.apply(session.options()[0])
+        about = session.state.seq
+        session.apply(Action("note", about=about, entered="ru"))
+        session.apply(Action("note", about=about, entered="bridge"))  # a human team with no name
+    finally:
+        session.close()
+    save = open_save(path)
+    for code, russia, bridge in (("en", "Russia", "Mediating states"), ("uk", "Росія", None)):
+        with lang.using(code):
+            named = f"{NAME} ({russia})"
+            for fmt, escape in (("md", esc), ("html", e)):
+                text = render(path, fmt)
+                assert escape(named) in text, (code, fmt)
+            notes = json.loads(render(path, "json"))["notes"]
+            [ru, other] = [n["text"] for n in notes if n.get("entered")]
+            assert named in ru and NAME not in other and (bridge is None or bridge in other), (code, ru, other)
+            screen = ReplayScreen(save)
+            lines = [screen._line(save.state_at(len(save)), ev, {}).plain for ev in save.events[-2:]]
+            assert named in lines[0] and NAME not in lines[1], (code, lines)
+            screen.index = len(save) - 1
+            assert named in working(screen), (code,)
+    # the game resumed in the hot seat (its host gone): the board's log calls the team so too
+    from tabletop.tui.text import event_line
+
+    resumed = Session.resume(path)
+    try:
+        with lang.using("en"):
+            line = event_line(resumed.state, resumed.state.log[-2], set(), teams=resumed.teams).plain
+    finally:
+        resumed.close()
+    assert f"{NAME} (Russia) had no screen connected" in line, line
+
+
+def working(screen) -> str:  # noqa: ANN001 - a ReplayScreen not mounted
+    """The replay's working panel of the event at ``screen.index``, as the screen words it."""
+    from tabletop.tui.timeline import working_text
+
+    return working_text(screen.save, screen.index, screen._undone, screen._notes, screen._kept_sealed(),
+                        screen._noted, screen._kept_gated()).plain

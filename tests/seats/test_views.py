@@ -481,3 +481,25 @@ def test_the_note_of_a_decision_entered_for_a_team_is_worded_in_each_reader_s_la
         log = [line["text"] for line in seat_view(noted, FAC, TableFacts())["board"]["log"]]
     assert words in told and " (ru)" not in told and "\u00ab" + words not in told, told  # not quoted as typed
     assert any(words in line for line in log), log
+
+
+def test_the_note_of_a_decision_entered_for_a_named_team_names_the_team_as_the_room_knows_it() -> None:
+    """Found from outside: the host's note on a decision the console entered for a team the room had named ("Delegation
+    A" on the start screen or with --team) named the actor only, "Russia had no screen connected", where every other
+    line of the console calls that team "Delegation A (Russia)". A team with no name is still called by its actor."""
+    from tabletop.engine.lookups import named, seen
+    from tabletop.lang import using
+
+    state = _to_moves(sealed=False)
+    team = state.turn or ""
+    other = next(a.id for a in state.ruleset.actors if a.id != team)
+    moved = apply(state, next(a for a in legal_actions(state) if a.kind == "move" and a.actor == team))
+    noted = apply(apply(moved, Action("note", about=moved.seq, entered=team)), Action("note", about=moved.seq, entered=other))
+    facts = TableFacts(teams={team: "Delegation [b]A[/]"})
+    for lang in ("en", "ru", "uk"):
+        with using(lang):
+            actor, unnamed = named(noted, "actor", team), named(noted, "actor", other)
+            for seat in (FAC, PROJECTOR, _team(other)):
+                *_, mine, theirs = [line["text"] for line in seat_view(seen(noted), seat, facts)["board"]["log"]]
+                assert f"Delegation [b]A[/] ({actor})" in mine, (lang, seat.id, mine)
+                assert unnamed in theirs and "(" not in theirs.split(":", 1)[1], (lang, seat.id, theirs)
