@@ -86,6 +86,38 @@ class SeedField(NumberField):
         self.post_message(self.Refused(self._offered))
 
 
+#: in a team's name field, once it is full: why it takes no more (found from outside: it stopped taking characters at
+#: 60 without a word, and a longer paste was refused whole)
+TEAM_FULL = N_("at most {limit} characters")
+
+
+class TeamField(LiteralInOrder):
+    """A human team's name, at most :data:`~tabletop.store.players.TEAM_NAME_MAX` characters: a paste longer than the
+    room left is taken as far as it fits; full, the field says so on its edge (:data:`TEAM_FULL`), not only with the
+    terminal's bell, which a room seldom hears."""
+
+    DEFAULT_CSS = """
+    TeamField { border-subtitle-color: $warning; border-subtitle-style: bold; }
+    """
+
+    def __init__(self, actor_id: str) -> None:
+        super().__init__("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor_id}")
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        text = literal(text.replace("\u00ad", ""), lines=False)  # as shown (LiteralInput), then cut to the room left
+        lo, hi = sorted((max(0, start), min(len(self.value), end)))
+        room = max(0, TEAM_NAME_MAX - (len(self.value) - (hi - lo)))
+        super().replace(text[:room] if text[:room] or lo != hi else text, start, end)
+
+    def say_limit(self) -> None:
+        """Full: why it takes no more, in the language spoken; else nothing."""
+        full = len(self.value) >= TEAM_NAME_MAX
+        self.border_subtitle = _(TEAM_FULL).format(limit=TEAM_NAME_MAX) if full else ""
+
+    def watch_value(self, value: str) -> None:  # (Input has no watcher of its own to call)
+        self.say_limit()
+
+
 class SeatSelect(MarkedSelect[str]):
     """A team's seat: played by people or by a bot. Its list, open, is titled with the actor's name: near the
     screen's foot it opens upwards over the name beside or above it (found from outside: at 80x24 in Russian the
@@ -348,8 +380,9 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                 # human team's seat already had, so its label stayed in the old language (found from outside)
                 select.value = next(value for _label, value in choices if value != chosen)
                 select.value = chosen
-        for field in self.query("#seats Input").results(Input):  # untranslated: a CSS selector
+        for field in self.query("#seats Input").results(TeamField):  # untranslated: a CSS selector
             field.placeholder = _("team (optional)")
+            field.say_limit()
         self.query_one("#save-hint", Static).update(self.save_hint(self.query_one("#save-name", Input).value))
         if self._seed_refused is not None:
             self._say_seed_refused(self._seed_refused)
@@ -378,7 +411,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             fields = Horizontal(
                 SeatSelect([(Text(label), value) for label, value in seat_choices()], literal(names[actor.id]),
                            value=HUMAN, allow_blank=False, id=f"seat-{actor.id}"),
-                LiteralInOrder("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
+                TeamField(actor.id),
                 classes="fields",
             )
             # the team's name beside its fields, or on a line of its own above them on a narrow screen (start.tcss)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, Select, Static
 
 from tabletop.store.reading import open_save
@@ -22,7 +23,18 @@ async def test_team_names_typed_on_the_start_screen_go_into_the_save(tmp_path: P
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StartScreen)
-        screen.query_one("#team-ru", Input).focus()
+        # a name past the limit: a paste is taken as far as it fits, keys past it are not, and the field says why
+        team = screen.query_one("#team-ru", Input)
+        team.focus()
+        await type_text(pilot, "x" * 58)
+        assert "60" not in str(team.border_subtitle or "")  # under the limit: nothing said
+        app.post_message(events.Paste("Delegation of the Republic of Somewhere"))
+        await type_text(pilot, "yz")
+        assert team.value == "x" * 58 + "De", team.value
+        assert "at most 60 characters" in str(team.border_subtitle or ""), team.border_subtitle
+        await press(pilot, "backspace")
+        assert "60" not in str(team.border_subtitle or "")  # room again: nothing to say
+        team.value = ""
         await type_text(pilot, "Delegation [b]A[/]")
         screen.query_one("#team-ua", Input).focus()
         await type_text(pilot, "Team Kyiv")
