@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList, Static
 
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.seats.client import connect
-from tabletop.tui.seat import SeatApp, SeatScreen
+from tabletop.tui.seat import CodeScreen, SeatApp, SeatScreen
 from tests.tui.support import type_text
 
 from .support import Sleeps, caught_up, hosting, make_table
@@ -33,6 +33,19 @@ async def until(pilot: Pilot[Any], ready: Callable[[], bool], what: str, pauses:
             return
         await pilot.pause(0.01)
     raise AssertionError(f"gave up waiting: {what}")
+
+
+def code_asked(app: SeatApp, said: str = "") -> bool:
+    """The code screen is up and its field takes keys, its error line saying ``said``: mounted, the field focused.
+
+    On the screen stack is not enough: the screen is mounted a moment later, and keys typed before its field has
+    the keyboard are lost (under load the test's Enter went nowhere and the wrong code was never said)."""
+    screen = app.screen
+    if not isinstance(screen, CodeScreen) or not screen.is_mounted:
+        return False
+    fields, errors = screen.query("#code-input"), screen.query("#code-error")
+    return (bool(fields) and bool(errors) and app.focused is fields.first(Input)
+            and said in str(errors.first(Static).render()))
 
 
 def seq_of(app: SeatApp) -> int:

@@ -21,9 +21,11 @@ from tabletop.engine import Action
 from tabletop.seats.client import connect
 from tabletop.seats.host import Host
 from tabletop.seats.joincodes import new_codes
-from tabletop.tui.seat import CodeScreen, SeatApp
+from tabletop.tui.seat import SeatApp
 
-from .screenkit import entries, seq_of, until
+from tests.tui.support import burst
+
+from .screenkit import code_asked, entries, seq_of, settled, until
 from .support import Sleeps, caught_up, hosting, make_table
 
 
@@ -36,11 +38,9 @@ async def test_without_a_code_the_screen_asks_for_it_and_says_a_wrong_one(tmp_pa
     async with hosting(table) as (_host, address, codes):
         app = SeatApp(address, None, sleep=Sleeps())
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
-            await pilot.press(*"not-a-code", "enter")
-            await until(pilot, lambda: isinstance(app.screen, CodeScreen)
-                        and "no seat has this code" in str(app.screen.query_one("#code-error", Static).render()),
-                        "the wrong code to be said")
+            await until(pilot, lambda: code_asked(app), "the code screen")
+            burst(app, *"not-a-code", "enter")
+            await until(pilot, lambda: code_asked(app, "no seat has this code"), "the wrong code to be said")
             app.screen.query_one(Input).value = codes["team:ru"]
             await pilot.press("enter")
             await until(pilot, app.joined.is_set, "the screen to join")
@@ -87,7 +87,7 @@ async def test_a_teams_screen_at_80_columns_shows_several_of_its_moves_at_once(t
                 await facilitator.act(pick=view["decision"]["entries"][0]["id"])
             await until(pilot, lambda: seq_of(app) == table.session.state.seq and len(entries(app)) > 3,
                         "Russia's moves on its screen")
-            await pilot.pause()
+            await settled(pilot)  # laid out: its rows as drawn
             listed = app.seat_screen.query_one("#entries")
             lines = [strip.text for strip in listed.render_lines(Region(0, 0, *listed.size))]
             numbered = [line for line in lines if re.search(r"(?:^|\s)[1-9]\. ", line)]
@@ -107,7 +107,7 @@ async def test_a_seat_joined_elsewhere_says_so_whole_at_80_columns(tmp_path: Pat
             await until(pilot, app.joined.is_set, "the team's screen to join")
             newer = await connect(address, codes["team:ru"], lang="ru")  # the same code, on another screen
             await until(pilot, lambda: "Только просмотр" in _link(app), "the first screen to say it only watches")
-            await pilot.pause()
+            await settled(pilot)  # laid out: its rows as drawn
             link = app.seat_screen.query_one("#link", Static)
             shown = " ".join(strip.text.strip() for strip in link.render_lines(Region(0, 0, *link.size)))
             # to its last word: how to take the seat back (quit, join again with the code)
@@ -177,15 +177,14 @@ async def test_a_wrong_code_stays_typed_to_be_put_right(tmp_path: Path) -> None:
     async with hosting(table) as (_host, address, codes):
         app = SeatApp(address, None, sleep=Sleeps())
         async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
+            # each wait until the code's field takes keys (on the screen stack is not yet: keys typed then are lost)
+            await until(pilot, lambda: code_asked(app), "the code screen")
             typo = codes["team:ru"][:-1] + ("A" if codes["team:ru"][-1] != "A" else "B")
-            await pilot.press(*typo, "enter")
-            await until(pilot, lambda: isinstance(app.screen, CodeScreen)
-                        and "WRONG_CODE" in str(app.screen.query_one("#code-error", Static).render()),
-                        "the wrong code to be said")
+            burst(app, *typo, "enter")
+            await until(pilot, lambda: code_asked(app, "WRONG_CODE"), "the wrong code to be said")
             field = app.screen.query_one(Input)
             assert field.value == typo and app.focused is field
-            await pilot.press("backspace", codes["team:ru"][-1], "enter")  # the last character put right
+            burst(app, "backspace", codes["team:ru"][-1], "enter")  # the last character put right
             await until(pilot, app.joined.is_set, "the screen to join")
             assert app.role == "team"
     table.session.close()
@@ -574,12 +573,10 @@ async def test_a_join_line_pasted_in_the_code_box_joins_and_another_command_is_r
     async with hosting(table) as (_host, address, codes):
         app = SeatApp(address, None, sleep=Sleeps())
         async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
+            await until(pilot, lambda: code_asked(app), "the code screen")
             app.screen.query_one(Input).insert_text_at_cursor(f"tabletop host 127.0.0.1:8720 {codes['team:ua']}")
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, CodeScreen)
-                        and "no seat has this code" in str(app.screen.query_one("#code-error", Static).render()),
-                        "another command to be refused")
+            await until(pilot, lambda: code_asked(app, "no seat has this code"), "another command to be refused")
             field = app.screen.query_one(Input)
             field.value = ""
             field.insert_text_at_cursor(f"tabletop join 127.0.0.1:8720 {codes['team:ua']}")
@@ -662,8 +659,7 @@ async def test_a_screen_refused_on_rejoining_is_told_the_game_here_no_longer_kno
                 def said() -> str:
                     return str(app.screen.query_one("#code-error", Static).render())
 
-                await until(pilot, lambda: isinstance(app.screen, CodeScreen) and app.screen.query("#code-error")
-                            and "no longer knows" in said(), "the refusal to be said")
+                await until(pilot, lambda: code_asked(app, "no longer knows"), "the refusal to be said")
                 assert "no longer knows this screen's code" in said() and "check it" not in said(), said()
                 assert "Ask the facilitator for the address and the code" in said(), said()
                 assert app.screen.query_one(Input).value == codes["team:ru"]
@@ -671,8 +667,7 @@ async def test_a_screen_refused_on_rejoining_is_told_the_game_here_no_longer_kno
                 # code (WRONG_CODE) showed under it in every language; our words say what it means
                 assert "WRONG_CODE" not in said(), said()
                 await pilot.press("f4")
-                await until(pilot, lambda: app.lang == "ru", "Russian")
-                await pilot.pause()
+                await until(pilot, lambda: app.lang == "ru" and "больше не знает" in said(), "the refusal in Russian")
                 assert "больше не знает код этого экрана" in said() and "WRONG_CODE" not in said(), said()
             finally:
                 await other.stop()
