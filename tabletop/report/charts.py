@@ -137,20 +137,26 @@ def text_ems(text: str) -> float:
 def _wrapped(words: Sequence[str], ems: float) -> list[str]:
     """``words`` in lines each drawn within ``ems``, a space between two words on a line; a word wider than a line
     by itself is broken where it reaches the edge (one letter a line at least)."""
+    return _broken(words, ems, _char_ems)
+
+
+def _broken(words: Sequence[str], most: float, width: Callable[[str], float]) -> list[str]:
+    """``words`` in lines of at most ``most`` by ``width`` of each character, a space between two words on a line; a
+    word wider than a line by itself is broken where it reaches the edge (one character a line at least)."""
     lines: list[str] = []
     line = ""
     for word in words:
         joined = f"{line} {word}" if line else word
-        if text_ems(joined) <= ems:
+        if sum(width(c) for c in joined) <= most:
             line = joined
             continue
         if line:
             lines.append(line)
-        while text_ems(word) > ems:
-            width, cut = 0.0, 0
+        while sum(width(c) for c in word) > most:
+            used, cut = 0.0, 0
             for cut, c in enumerate(word):
-                width += _char_ems(c)
-                if width > ems:
+                used += width(c)
+                if used > most:
                     break
             lines.append(word[: max(cut, 1)])
             word = word[max(cut, 1):]
@@ -298,31 +304,7 @@ def cells(text: str) -> int:
 def _title_lines(title: str) -> list[str]:
     """The title in lines of at most :data:`TITLE_CELLS` cells, broken at spaces; a word wider than a line by itself
     (a run of Chinese characters, a long key) is broken where it reaches the edge."""
-    lines: list[str] = []
-    line = ""
-    for word in title.split(" "):
-        joined = f"{line} {word}" if line else word
-        if cells(joined) <= TITLE_CELLS:
-            line = joined
-            continue
-        if line:
-            lines.append(line)
-        while cells(word) > TITLE_CELLS:
-            head = _cells_prefix(word, TITLE_CELLS)
-            lines.append(head)
-            word = word[len(head):]
-        line = word
-    return [*lines, line] if line or not lines else lines
-
-
-def _cells_prefix(word: str, most: int) -> str:
-    """The longest start of ``word`` within ``most`` cells (one character at least)."""
-    width = 0
-    for i, c in enumerate(word):
-        width += cells(c)
-        if width > most:
-            return word[: max(i, 1)]
-    return word
+    return _broken(title.split(" "), TITLE_CELLS, cells)
 
 
 def _axes(
