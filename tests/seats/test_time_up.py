@@ -9,6 +9,8 @@ every seat sees it, a paused clock waits, more time puts it off.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from tabletop.content.fields import replace
@@ -344,18 +346,14 @@ async def test_a_move_confirmed_on_a_seat_after_the_clock_passed_the_team_is_not
     assert ru_events == [{"kind": "pass", "actor": "ru", "time_up": True}], ru_events
 
 
-async def test_a_seats_open_move_question_closes_when_the_clock_passes_the_team(tmp_path: Path) -> None:
-    """Found from outside (helper-332, finding 1): on a team's own screen the move's question stayed up after the
-    host's clock had passed the team (its screen read TIME UP and no actions left), and its yes only said the game
-    had moved on. The question closes unanswered as the view with the clock's pass arrives, and says why in the hot
-    seat's words (:meth:`~tabletop.tui.timekeeper.Timekeeper.cut_off`)."""
-    from tabletop.store.reading import open_save
-    from tabletop.tui.modals import ConfirmScreen
+@asynccontextmanager
+async def _russia_seated(tmp_path: Path) -> AsyncIterator[tuple]:
+    """The tested room hosted with its clock in the test's hands, Russia's own screen joined and its list shown:
+    (hands, session, the seq before, host, app, pilot)."""
     from tabletop.tui.seat import SeatApp
 
     from .screenkit import until
     from .support import Sleeps
-    from .test_double_press import notices
 
     hands = Hands()
     table = _tested_room(tmp_path, hands)
@@ -365,17 +363,32 @@ async def test_a_seats_open_move_question_closes_when_the_clock_passes_the_team(
         app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "Russia's list")
-            move = next(e for e in app.view["decision"]["entries"] if e.get("confirm") and "refusal" not in e)
-            hands.t += 5  # past the list's hold
-            app.pick(move["id"])
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
-            hands.t += 25
-            host.on_tick()  # the clock passes Russia while its question is open
-            assert session.state.seq > before
-            name = next(m["name"] for m in app.view["game"]["moves"] if m["id"] == move["action"]["move"])
-            said = f"Time was up before Russia confirmed: {name} was not made."
-            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to close")
-            await until(pilot, lambda: any(said in t for t in notices(app)), "the time-up words")
+            yield hands, session, before, host, app, pilot
+
+
+async def test_a_seats_open_move_question_closes_when_the_clock_passes_the_team(tmp_path: Path) -> None:
+    """Found from outside (helper-332, finding 1): on a team's own screen the move's question stayed up after the
+    host's clock had passed the team (its screen read TIME UP and no actions left), and its yes only said the game
+    had moved on. The question closes unanswered as the view with the clock's pass arrives, and says why in the hot
+    seat's words (:meth:`~tabletop.tui.timekeeper.Timekeeper.cut_off`)."""
+    from tabletop.store.reading import open_save
+    from tabletop.tui.modals import ConfirmScreen
+
+    from .screenkit import until
+    from .test_double_press import notices
+
+    async with _russia_seated(tmp_path) as (hands, session, before, host, app, pilot):
+        move = next(e for e in app.view["decision"]["entries"] if e.get("confirm") and "refusal" not in e)
+        hands.t += 5  # past the list's hold
+        app.pick(move["id"])
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        hands.t += 25
+        host.on_tick()  # the clock passes Russia while its question is open
+        assert session.state.seq > before
+        name = next(m["name"] for m in app.view["game"]["moves"] if m["id"] == move["action"]["move"])
+        said = f"Time was up before Russia confirmed: {name} was not made."
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to close")
+        await until(pilot, lambda: any(said in t for t in notices(app)), "the time-up words")
     ru_events = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before and e.actor == "ru"]
     assert ru_events == [{"kind": "pass", "actor": "ru", "time_up": True}], ru_events  # the move was not made
 
@@ -387,39 +400,31 @@ async def test_a_seats_argument_closed_by_the_clock_keeps_its_text_and_the_help_
     its text is kept, nothing of it reaches the save, and the team's next argument there opens with it."""
     from tabletop.tui.argument import ArgumentScreen, LineField
     from tabletop.tui.modals import HelpScreen
-    from tabletop.tui.seat import SeatApp, SeatScreen
+    from tabletop.tui.seat import SeatScreen
 
     from .screenkit import until
-    from .support import Sleeps
     from .test_double_press import notices
 
-    hands = Hands()
-    table = _tested_room(tmp_path, hands)
-    session = table.session
-    before = session.state.seq
-    async with hosting(table, tick=_never) as (host, address, codes):
-        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
-        async with app.run_test(size=(80, 24), notifications=True) as pilot:
-            await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "Russia's list")
-            entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "argument"
-                         and "refusal" not in e)
-            hands.t += 5  # past the list's hold
-            app.pick(entry["id"])
-            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
-                        "the argument's dialog")
-            hands.t += 5  # past the dialog's typing hold
-            app.screen.query_one("#argue-action", LineField).insert("Open a hotline")
-            await pilot.pause()
-            await pilot.press("f1")
-            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help over the argument")
-            hands.t += 25
-            host.on_tick()  # the clock passes Russia while it types
-            assert session.state.seq > before
-            await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the help and the argument to close")
-            await until(pilot, lambda: any("was not made" in t and "kept" in t for t in notices(app)),
-                        "the time-up words, the text kept")
-            assert "Open a hotline" not in session.save_path.read_text(encoding="utf-8")
-            app.type_argument(entry)  # the team's next argument on that track
-            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
-                        "the argument again")
-            assert app.screen.query_one("#argue-action", LineField).value == "Open a hotline"
+    async with _russia_seated(tmp_path) as (hands, session, before, host, app, pilot):
+        entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "argument"
+                     and "refusal" not in e)
+        hands.t += 5  # past the list's hold
+        app.pick(entry["id"])
+        await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                    "the argument's dialog")
+        hands.t += 5  # past the dialog's typing hold
+        app.screen.query_one("#argue-action", LineField).insert("Open a hotline")
+        await pilot.pause()
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help over the argument")
+        hands.t += 25
+        host.on_tick()  # the clock passes Russia while it types
+        assert session.state.seq > before
+        await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the help and the argument to close")
+        await until(pilot, lambda: any("was not made" in t and "kept" in t for t in notices(app)),
+                    "the time-up words, the text kept")
+        assert "Open a hotline" not in session.save_path.read_text(encoding="utf-8")
+        app.type_argument(entry)  # the team's next argument on that track
+        await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                    "the argument again")
+        assert app.screen.query_one("#argue-action", LineField).value == "Open a hotline"
