@@ -150,12 +150,13 @@ async def test_a_leaky_view_is_caught(tmp_path: Path, monkeypatch: pytest.Monkey
         monkeypatch.setattr(views, "card_facts", lambda state, facilitator: real(state, True))
     elif leak == "sealed entry":
         real_log = views.log_lines
-        monkeypatch.setattr(views, "log_lines", lambda state, hidden, known, limit=40: real_log(state, set(), known))
+        monkeypatch.setattr(views, "log_lines",
+                            lambda state, hidden, known, *more, **named: real_log(state, set(), known, *more, **named))
     elif leak == "sealed counter":  # the argument's counters so far, to every seat, as the facilitator sees them
         real_board = views.board
 
-        def told(state: State, seat: Any, hidden: set[int], known: Any) -> dict[str, Any]:
-            out = real_board(state, seat, hidden, known)
+        def told(state: State, seat: Any, hidden: set[int], known: Any, *more: Any) -> dict[str, Any]:
+            out = real_board(state, seat, hidden, known, *more)
             heads = [p.argument for p in state.queue[:1] if p.argument is not None]
             out["counters"] = [text for argument in heads for _, text in argument.counters if text]
             return out
