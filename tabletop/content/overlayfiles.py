@@ -12,7 +12,7 @@ from typing import Any
 
 from ..lang import LANGUAGES, SOURCE, Domain
 from .errors import ContentError, Problem, did_you_mean, not_latin
-from .finding import OVERLAY_NAME, is_overlay_name
+from .finding import OVERLAY_NAME
 from .models import Deck, Ruleset
 from .overlaycheck import Checked, check_tables
 from .overlaytexts import Entries, entries_of, grammar_of, kind_of_model

@@ -19,9 +19,9 @@ from .files import missing, real_path
 from .oswords import system_words
 from .grammar import independence_word
 from .overlaycheck import Checked as OverlayChecked
-from .overlayfiles import (BaseUnread, base_path, check_overlay_file, describe_overlay, is_overlay_name,
-                           overlays_beside)
-from .finding import BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, names_a_path, resolve
+from .overlayfiles import BaseUnread, base_path, check_overlay_file, describe_overlay, overlays_beside
+from .finding import (BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, is_overlay_name, names_a_path,
+                      resolve)
 from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..engine.wording import ENDS, end_reason, other_lang, status_word, text_lang
 from ..lang import Domain, current
-from .words import STATUSES, cascade_intro, literal, mark_quotes, mark_told, one_line, prompts_by_track, told_typed
+from ..content.literal import literal
+from .words import STATUSES, cascade_intro, mark_quotes, mark_told, one_line, prompts_by_track, told_typed
 
 _, ngettext, N_ = Domain("report").words()
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
+from ..content.literal import one_line
 from ..lang import Domain, decimal
 from ..engine.telling import end_reason, given_reason, recorded_reason
 from ..engine.wording import other_lang, status_word, text_lang, typed, unsettled_word

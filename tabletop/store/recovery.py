@@ -15,7 +15,6 @@ from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
 from .sealing import SealBook
-from .verifying import VerifyReport, verify  # noqa: F401 - where verify lived before it had a module of its own
 from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("store").words()

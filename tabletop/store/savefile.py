@@ -216,7 +216,7 @@ class SaveWriter:
                 gone = True
                 try:
                     self._write_again()
-                except OSError as exc:
+                except OSError:
                     if not self._rescue():
                         raise
                 gone = False

@@ -15,13 +15,15 @@ from typing import Any, Protocol
 from textual.app import App
 
 from ..engine import Action, legal_actions
+from ..engine.lookups import seen
+from ..engine.wording import move_words
 from ..lang import Domain
 from ..play.arguing import argue_entry, argued, argument_spans, counter_entry, countering, strong_items
 from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
 from .argument import ArgumentForm, ArgumentScreen, Entered, draft_key, keep_draft, take_draft
 from .decisionlist import rich_text
-from .text import move_details, move_words, names, seen
+from .text import move_details, names
 from .timekeeper import Timekeeper
 from .weighing import StrongScreen
 

@@ -21,10 +21,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList
 
+from ..content.grammar import independence_word
 from ..engine import Action, RuleViolation, State
 from ..engine.telling import warning as told_warning
 from ..engine.adjudication import roll_modifiers
-from ..engine.wording import modifiers_words
+from ..engine.lookups import seen
+from ..engine.wording import modifiers_words, move_words
 from ..lang import SOURCE, Domain, current
 from ..play.cardhold import CardHold
 from ..play.clock import TAKEN_PAUSED, PickHold
@@ -43,7 +45,7 @@ from .keys import key_available
 from .language import texts_note
 from .notices import Refusals, moved_on, resume_title, taken
 from .powers import FacilitatorPowers
-from .text import BOARD_READING, about_parts, independence_word, literal, move_details, move_words, names, package_line, seen, shown
+from .text import BOARD_READING, about_parts, literal, move_details, names, package_line, shown
 from .timekeeper import Timekeeper
 from .widgets import (Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board,
                       seating_lines)

@@ -33,8 +33,8 @@ from .decisionlist import MarkedList, OptionWords, refill
 from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
-from .text import DANGER, literal, names, phase_word, shown
-from .themes import THEME_BINDING, Themed
+from .text import literal, names, phase_word, shown
+from .themes import DANGER, THEME_BINDING, Themed
 from .timeline import event_text, notes_on, players_text, teams_of, working_text
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel

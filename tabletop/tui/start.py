@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Sw
 from textual.widgets.option_list import Option
 
 from ..content import ContentError, Scenario
+from ..content.grammar import independence_word
 from ..content.finding import DEFAULT_RULESET, bundled_rulesets
 from ..content.loader import load_scenario
 from ..content.overlays import translated
@@ -29,7 +30,8 @@ from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import DANGER, independence_word, literal, timer_words, timers_placeholder, timers_words
+from .text import literal, timer_words, timers_placeholder, timers_words
+from .themes import DANGER
 from .decisionlist import MarkedList, MarkedSelect
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder, NumberField, TimersField
 from .widgets import KeyScroll
@@ -380,9 +382,9 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                 # human team's seat already had, so its label stayed in the old language (found from outside)
                 select.value = next(value for _label, value in choices if value != chosen)
                 select.value = chosen
-        for field in self.query("#seats Input").results(TeamField):  # untranslated: a CSS selector
-            field.placeholder = _("team (optional)")
-            field.say_limit()
+        for team_field in self.query("#seats Input").results(TeamField):  # untranslated: a CSS selector
+            team_field.placeholder = _("team (optional)")
+            team_field.say_limit()
         self.query_one("#save-hint", Static).update(self.save_hint(self.query_one("#save-name", Input).value))
         if self._seed_refused is not None:
             self._say_seed_refused(self._seed_refused)

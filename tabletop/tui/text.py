@@ -15,14 +15,14 @@ from rich.console import Console
 from rich.text import Text
 
 from ..content import Card, Scenario
-from ..content.grammar import independence_word, plural_subject  # noqa: F401 - independence_word: for the screens
+from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..content.scenario import log_line
 from ..content.timers import TIMED_PHASES, TimerWords, Timers
-from ..engine import Action, Event, State, apply, objectives_met, wording
+from ..engine import Action, Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.cards import held_over_now, unmet_requires
-from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
+from ..engine.lookups import shown
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, package_held, undone_event
 from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell, undo_reason
@@ -30,13 +30,12 @@ from ..engine.wording import (
     amount_words,
     effects_words,
     met_word,
-    move_words,
     named,
     undone_word,
     wants_text,
 )
 from ..lang import Domain
-from .themes import DANGER, STATUS_STYLE  # noqa: F401 - the styles every screen names
+from .themes import STATUS_STYLE
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()

@@ -11,6 +11,7 @@ from ..engine import Event, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
+from ..engine.lookups import seen
 from ..engine.review import noted_event
 from ..engine.telling import REASON_SAID, undo_reason
 from ..engine.wording import (breakdown_points, changes_texts, given_reason, other_lang, recorded_reason, typed,
@@ -22,7 +23,7 @@ from ..report.words import played_by, saved_at, sealed_committed, sealed_note, s
 from ..store.players import players_of, recorded, team_names
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import event_mark, literal, logged_lines, names, ruling_lines, seen, settled_lines, shown, told
+from .text import event_mark, literal, logged_lines, names, ruling_lines, settled_lines, shown, told
 
 _, ngettext, N_ = Domain("tui").words()
 

@@ -28,8 +28,8 @@ from ..engine.cards import on_schedule
 from ..engine.legal import lapsing
 from ..engine.review import applied_card, applied_choice, undone_seqs
 from ..lang import Domain
+from .themes import DANGER
 from .text import (
-    DANGER,
     STATUS_STYLE,
     card_text,
     event_line,
@@ -45,7 +45,6 @@ from .text import (
     ruling_lines,
     settled_lines,
     shown,
-    status_mark,
     status_word,
     team_waits,
 )

@@ -18,7 +18,7 @@ import random
 
 import pytest
 
-from tabletop import Action, apply, lang, legal_actions
+from tabletop import apply, lang, legal_actions
 from tabletop.content.grammar import plural_subject
 from tabletop.content.loader import load_scenario
 from tabletop.content.overlays import translated

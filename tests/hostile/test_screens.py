@@ -12,7 +12,7 @@ from textual.widgets._toast import Toast
 
 from tabletop import open_save
 from tabletop.content.literal import literal, one_line
-from tabletop.report import words
+from tabletop.report import htmlparts, words
 from tabletop.tui import text
 from tabletop.tui.replay import ReplayApp
 
@@ -45,7 +45,7 @@ async def test_the_damaged_save_notification_shows_markup_literally(tmp_path: Pa
 
 
 def test_one_sanitiser_behind_both_old_names() -> None:
-    assert text.literal is literal and words.literal is literal and words.one_line is one_line
+    assert text.literal is literal and htmlparts.literal is literal and words.one_line is one_line
     shown = literal(HOSTILE)
     assert not raw_controls(shown)
     assert "\u241b[2J" in shown and "<U+202E>" in shown and "\u2400" in shown and MARKUP in shown

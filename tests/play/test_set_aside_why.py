@@ -17,7 +17,7 @@ from tabletop.engine import State
 from tabletop.engine.telling import tell
 from tabletop.play.decisions import decision
 
-from tests.engine.support import ADVANCE, card, catalogue_scenario, draw, move, opening, pass_, run
+from tests.engine.support import ADVANCE, catalogue_scenario, draw, move, opening, pass_, run
 
 #: the reason, in each language, and the word of the deferred status a card set aside must not take
 WHY = {

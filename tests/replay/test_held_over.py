@@ -13,7 +13,6 @@ round 6's "Moscow speaks on Ukraine's EU ties" (scheduled for round 5).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList

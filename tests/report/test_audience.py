@@ -147,8 +147,8 @@ def test_sealed_moves_not_yet_revealed_show_only_as_committed(tmp_path: Path, fm
     assert all(shown(facilitator, fmt, name) for name in secret_names)
     participants = played_part(unfolded(render(path, fmt, audience="participants")), fmt, sc)
     assert not [name for name in secret_names if shown(participants, fmt, name)]
-    for e in committed:
-        actor = next(a.name for a in sc.ruleset.actors if a.id == e.actor)
+    for event in committed:
+        actor = next(a.name for a in sc.ruleset.actors if a.id == event.actor)
         assert shown(participants, fmt, f"{actor}: a sealed move, committed")
 
 

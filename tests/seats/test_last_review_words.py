@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from tabletop import Action, apply, lang, legal_actions, load_scenario, new_game
+from tabletop import apply, lang, legal_actions, load_scenario, new_game
 from tabletop.engine.lookups import seen
 from tabletop.play.session import with_sealed
 from tabletop.seats.views import Seat, TableFacts, seat_view

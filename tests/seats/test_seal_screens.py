@@ -172,7 +172,6 @@ async def test_the_projector_keeps_the_chain_head_in_view_through_the_review(tmp
         app = SeatApp(address, codes["projector"], sleep=Sleeps())
         async with app.run_test(size=size) as pilot:
             await until(pilot, app.joined.is_set, "the projector to join")
-            screen = app.seat_screen
 
             def head_in_view() -> bool:
                 """The chain head to note is on the screen (the screen as drawn: a panel may be cut)."""

@@ -490,7 +490,8 @@ async def test_an_argument_s_ruling_is_shown_whole_after_the_roll(tmp_path: Path
 
     from tabletop import lang
     from tabletop.engine.records import Ruling
-    from tabletop.tui.text import names as room_names, seen as seen_state
+    from tabletop.engine.lookups import seen as seen_state
+    from tabletop.tui.text import names as room_names
     from tabletop.tui.widgets import KeyScroll
 
     session = _at_the_argument_s_dice(tmp_path / "game.jsonl")
