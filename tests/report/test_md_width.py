@@ -70,3 +70,38 @@ def test_a_wrapped_line_keeps_its_meaning(line: str) -> None:
     assert all(cells(f) <= 40 or " " not in f.strip() for f in folded) or "  " in line, folded
     assert _blocks("\n".join(folded)) == _blocks(line.rstrip())
     assert re.sub(r"\s+", " ", md_html("\n".join(folded))) == re.sub(r"\s+", " ", md_html(line.rstrip()))
+
+
+def test_a_plain_line_is_folded_as_word_by_word() -> None:
+    """The quick fold of plain ASCII prose (``str.rfind``) breaks every line where the word-by-word fold does:
+    random lines of words a Markdown line may not start with, words wider than the line, list items and quotes."""
+    import random
+
+    from tabletop.report.mdrounds import _BREAK, _folded, _folded_plain, _plain
+
+    rng = random.Random(5)
+    words = ["a", "bb", "ccc", "-", "+1", "2.", "3)", "#x", ">q", "|t", "word", "`c`", "[l]", "=", "_u_", ":", "~",
+             "x" * 30, "x" * 120]
+    compared = 0
+    for _ in range(5000):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        prefix = rng.choice(["", "- ", "  - ", "1. ", "> "])
+        indent = "> " if prefix == "> " else " " * len(prefix)
+        width = rng.choice([10, 20, 40, 100])
+        assert _plain(body)
+        assert _folded_plain(prefix, body, indent, width) == _folded(prefix, _BREAK.split(body), indent, width), body
+        compared += 1
+    assert compared == 5000
+    assert not _plain("a  b") and not _plain("a\\ b") and not _plain("a\tb") and not _plain("a\u00a0b")
+    assert _plain("Дом → “мир” — ≥ 2") and not _plain("漢字 b") and not _plain("e\u0301 b")
+
+
+def test_every_character_the_quick_fold_takes_is_one_cell() -> None:
+    """The quick fold counts a character a cell: each character its class takes is one (as the report's
+    :func:`~tabletop.report.charts.cells` counts), printable, and no white space but the space."""
+    from tabletop.report.charts import cells
+    from tabletop.report.mdrounds import _ONE_CELL
+
+    taken = [chr(c) for c in range(0x10000) if _ONE_CELL.fullmatch(chr(c))]
+    assert len(taken) > 250
+    assert [c for c in taken if cells(c) != 1 or not c.isprintable() or (c.isspace() and c != " ")] == []
