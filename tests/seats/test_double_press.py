@@ -527,13 +527,6 @@ async def test_an_act_sent_again_that_the_host_refuses_is_said_not_taken(tmp_pat
 async def test_the_azerty_top_row_picks_on_the_console_as_its_digits(tmp_path: Path) -> None:
     """Found from outside (helper-333): on the facilitator's console and a team's screen, "&" (AZERTY's 1 without
     Shift) left "▶1. Draw the event card" as it was, with no word why; it is the 1 on its key, as on the hot seat."""
-    hands = Hands()
-    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "azerty.jsonl")
-    table = Table(session, seats_for(session, observers=0), now=hands)
-    async with hosting(table) as (_host, address, codes):
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await until(pilot, lambda: seq_of(app) == 0, "the console shows the draw")
-            await pilot.press("&")
-            await until(pilot, lambda: seq_of(app) == 1, "the card drawn")
-    session.close()
+    async with _a_console(tmp_path / "azerty.jsonl", Hands()) as (app, pilot, _session):
+        await pilot.press("&")
+        await until(pilot, lambda: seq_of(app) == 1, "the card drawn")

@@ -550,19 +550,23 @@ async def test_at_80x24_the_consoles_board_reads_each_tracks_rung_whole(tmp_path
     session.close()
 
 
+async def _help_as(app: SeatApp, pilot: Any, role: str) -> Any:
+    """The seat's screen taken by ``role``, its F1 put up: the help's text widget."""
+    from tabletop.tui.modals import HelpScreen
+
+    await _the_seat_screen(app, pilot)
+    app.role = role
+    await pilot.press("f1")
+    await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")), "the help")
+    return app.screen.query_one("#help-text")
+
+
 async def test_a_team_s_f1_says_how_to_read_the_board_in_its_language_at_80x24() -> None:
     """Found from outside: a first-time team's F1 listed only keys; nothing said what ``[==----]``, «напруженість
     4/8», the status marks, capital or the clock mean. A team's F1 reads the board too (it scrolls at 80x24)."""
-    from tabletop.tui.modals import HelpScreen
-
     app = SeatApp("127.0.0.1:9", None, lang="uk")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _the_seat_screen(app, pilot)
-        app.role = "team"
-        await pilot.press("f1")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
-                    "the help")
-        help_text = app.screen.query_one("#help-text")
+        help_text = await _help_as(app, pilot, "team")
         said = str(help_text.content)
         assert "[==----]" in said and "напруженість 4/8" in said and "\u25cb \u2714 \u2716 \u2016" in said, said
         assert "капітал" in said and "ходи: 06:58" in said and "Reading" not in said, said
@@ -578,16 +582,9 @@ async def test_f1_on_the_console_reads_the_board_it_draws() -> None:
     """Found from outside (helper-332, finding 7): the facilitator's console draws the hot seat's board (its ▶ square
     frames, ⚠, the ladder's ●◉○★), but its F1 ended with the keys: nothing named them. It reads them in the board's
     F1 words, and its timer as a seat's headline shows it."""
-    from tabletop.tui.modals import HelpScreen
-
     app = SeatApp("127.0.0.1:9", None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _the_seat_screen(app, pilot)
-        app.role = "facilitator"
-        await pilot.press("f1")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
-                    "the help")
-        said = str(app.screen.query_one("#help-text").content)
+        said = str((await _help_as(app, pilot, "facilitator")).content)
         for words in ("Reading the board", "\u250c\u2500 \u25b6 the team to move plays on it",
                       "a track a step from its breakdown", "\u25c9 where the track is now", "moves: 06:58"):
             assert words in said, (words, said)
