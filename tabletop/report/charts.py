@@ -37,10 +37,11 @@ WIDTH = 720
 LEFT, RIGHT, TOP, BOTTOM = 52, 18, 34, 46
 PAD = 14  # between the axes and the first and last points
 PLOT_H = 220
-#: a chart title's longest line, in terminal cells (:func:`cells`): a longer one (a Russian title and a sweep key)
-#: wraps onto the next line. Found from outside: counted in characters, a title of Chinese characters (two cells
-#: each, as wide as they are drawn) ran past the chart's right edge
-TITLE_CELLS = 64
+#: a chart title's longest line, in ems of the regular face (:func:`text_ems`): the title is drawn in bold at the
+#: report's body size (15 px, report.css), bold letters 1.09-1.13 x as wide as regular ones (measured in chromium),
+#: within the chart's width. Found from outside: wrapped at 64 terminal cells, a title of wide capitals (Ж, Ш, Щ) ran
+#: past the chart's right edge, and before that, counted in characters, one of Chinese characters did
+TITLE_EMS = (WIDTH - LEFT - RIGHT) / (15 * 1.14)
 TITLE_LINE = 18
 LEGEND_COLS = 2
 LEGEND_ROW = 20
@@ -302,9 +303,9 @@ def cells(text: str) -> int:
 
 
 def _title_lines(title: str) -> list[str]:
-    """The title in lines of at most :data:`TITLE_CELLS` cells, broken at spaces; a word wider than a line by itself
-    (a run of Chinese characters, a long key) is broken where it reaches the edge."""
-    return _broken(title.split(" "), TITLE_CELLS, cells)
+    """The title in lines drawn within :data:`TITLE_EMS`, broken at spaces; a word wider than a line by itself (a run
+    of Chinese characters, a long key) is broken where it reaches the edge."""
+    return _wrapped(title.split(" "), TITLE_EMS)
 
 
 def _axes(

@@ -77,3 +77,23 @@ def test_long_names_fit_whole_inside_the_chart_and_their_column() -> None:
         if row:  # below every line of the row above
             assert lines[0][1] - FONT >= bottoms[row - 1], (s.key, lines[0][1], bottoms[row - 1])
     assert re.search(r'height="(\d+)"', svg) and f'height="{height:.0f}"' in svg.split(">")[0]
+
+
+TITLE_FONT = 15  # the report's body font (report.css), which a chart's title inherits, in pixels
+BOLD = 1.13  # the widest bold/regular ratio chromium drew for the titles of this file (1.09-1.13, measured in stop 65)
+
+
+def test_a_chart_title_fits_the_chart_as_its_bold_letters_are_drawn() -> None:
+    """Found from outside (stop 64): a title was wrapped at 64 terminal cells, not at its drawn width: 64 cells of
+    wide Cyrillic letters in bold (``Ш``, ``Щ``, ``Ж``, ``М``) ran past the chart's right edge."""
+    from tabletop.report.sweeppage import _how_games_end
+
+    title = _how_games_end("ЖЕМЧУЖНЫЙ ШЕЛЬФ И МОРСКИЕ ЩИТЫ: ОБМЕН ШЛЮЗАМИ", "tracks.shelf.breakdown_at")
+    svg = line_chart("c", title, ["3", "5"], [Series("agreed", "agreed", [10.0, 20.0])], 0, 100, "%", html.escape)
+    lines = re.findall(r'<text class="chart-title"[^>]*>([^<]*)</text>', svg)
+    assert " ".join(lines) == title, lines  # broken at spaces, every word kept
+    for line in lines:
+        drawn = sum(MEASURED.get(c, text_ems(c)) for c in line) * TITLE_FONT * BOLD
+        assert LEFT + drawn <= WIDTH - RIGHT, (line, LEFT + drawn)
+    short = line_chart("c", "Borders: how games end, by bots.ru", ["a"], [Series("x", "x", [1.0])], 0, 1, "%", html.escape)
+    assert len(re.findall(r'class="chart-title"', short)) == 1
