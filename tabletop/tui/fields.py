@@ -18,8 +18,11 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ..content.errors import AZERTY_DIGITS
+from ..lang import Domain
 from .notices import typed_now
 from .text import literal
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class StartInSight:
@@ -158,6 +161,42 @@ class LiteralInOrder(InOrder, LiteralInput):
     """A :class:`LiteralInput` that takes its keys :class:`InOrder`."""
 
 
+def limit_words(limit: int) -> str:
+    """On a full field's edge: how many characters it takes (:class:`LimitedField`), in the language spoken."""
+    return ngettext("at most {limit} character", "at most {limit} characters", limit).format(limit=limit)
+
+
+class LimitedField(LiteralInOrder):
+    """A :class:`LiteralInOrder` of at most ``max_length`` characters that says its limit: a paste longer than the
+    room left is taken as far as it fits; full, the field says how many characters fit on its lower edge
+    (:func:`limit_words`), not only with the terminal's bell, which a room seldom hears. A compact field (one row, no
+    border) grows its lower edge for the words while it is full.
+
+    Found from outside: a team's name stopped taking characters at 60 without a word, and a longer paste was refused
+    whole; the note, the ruling's and the undo's reasons and the overrides' did the same at the engine's limit."""
+
+    DEFAULT_CSS = """
+    LimitedField { border-subtitle-color: $warning; border-subtitle-style: bold; }
+    LimitedField.-textual-compact.-full { height: 2 !important; border-bottom: hkey $warning !important; }
+    """
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        text = literal(text.replace("\u00ad", ""), lines=False)  # as shown (LiteralInput), then cut to the room left
+        lo, hi = sorted((max(0, start), min(len(self.value), end)))
+        room = max(0, self.max_length - (len(self.value) - (hi - lo))) if self.max_length else len(text)
+        # nothing fits and nothing is replaced: refused whole, as Textual refuses a character past the limit (the bell)
+        super().replace(text[:room] if text[:room] or lo != hi else text, start, end)
+
+    def say_limit(self) -> None:
+        """Full: how many characters fit, in the language spoken; else nothing."""
+        full = bool(self.max_length) and len(self.value) >= self.max_length
+        self.set_class(full, "-full")
+        self.border_subtitle = limit_words(self.max_length) if full else ""
+
+    def watch_value(self, value: str) -> None:  # (Input has no watcher of its own to call)
+        self.say_limit()
+
+
 def azerty_as_digits(text: str) -> str:
     """``text`` typed into a number with each sign of an AZERTY keyboard's top row typed without Shift (``& é " ' ( è
     _ ç à``) read as the digit on its key, as the pick keys read them (:data:`~..content.errors.AZERTY_DIGITS`). Not
@@ -188,5 +227,5 @@ class TimersField(InOrder):
         super().replace("".join(read), start, end)
 
 
-__all__ = ["FIELD_KEYS", "InOrder", "LiteralInOrder", "LiteralInput", "NumberField", "OwnKeys", "StartInSight",
-           "TextField", "TimersField", "azerty_as_digits", "keys_taken"]
+__all__ = ["FIELD_KEYS", "InOrder", "LimitedField", "LiteralInOrder", "LiteralInput", "NumberField", "OwnKeys", "StartInSight",
+           "TextField", "TimersField", "azerty_as_digits", "keys_taken", "limit_words"]

@@ -28,7 +28,7 @@ from .decisionlist import MarkedList, refill
 from .language import key_hint, latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
                       typing_resumed)
-from .fields import FIELD_KEYS, LiteralInOrder, NumberField
+from .fields import FIELD_KEYS, LimitedField, NumberField
 from .text import literal, reading_text
 from .widgets import KeyLine, KeyScroll, key_line
 
@@ -272,7 +272,7 @@ class AskScreen(_Dialog[str | None]):
             # its keys acted on in the order typed (:class:`InOrder`): found from outside, a ruling's reason typed as
             # "1" twenty times, 25 Backspaces and "test ruling" in one burst was recorded "test rulin": Textual's
             # Input acts on Backspace only once the key has come back up to the app, after the letters behind it
-            yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
+            yield LimitedField(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                  id="ask-input")
             yield from self.foot()
 
@@ -383,7 +383,7 @@ class NoteScreen(AskScreen):
                     yield EventNumber(value=str(self.about), type="integer", max_length=9, id="note-event",
                                       classes="choice")
                     yield Static(Text(_(EVENT_KEYS)), id="note-event-keys")
-                yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
+                yield LimitedField(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                      id="ask-input")
                 yield from self.foot()
 
@@ -454,7 +454,7 @@ class UndoScreen(AskScreen):
             with Heading(id="undo-heading"):
                 yield from heading_lines(self._title, self._details, "ask-title")
             with Vertical(id="undo-fields"):
-                yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
+                yield LimitedField(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                      id="ask-input")
                 yield from self.foot()
 

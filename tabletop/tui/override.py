@@ -25,7 +25,7 @@ from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
 from .decisionlist import MarkedSelect
-from .fields import FIELD_KEYS, LiteralInOrder, NumberField
+from .fields import FIELD_KEYS, LimitedField, NumberField
 from .modals import _Dialog
 from .notices import TYPED_WARNING, holds_typed_text, typing_resumed
 from .widgets import KeyLine, key_line
@@ -172,7 +172,7 @@ class TrackOverrideScreen(OverrideDialog):
                              id="override-status", compact=True)
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
-                yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
+                yield LimitedField(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
                                  id="override-reason", compact=True)
             yield Static("", id="override-warning")
             yield from self.foot()
@@ -255,7 +255,7 @@ class MeterOverrideScreen(OverrideDialog):
                                   classes="choice")
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
-                yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
+                yield LimitedField(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
                                      id="override-reason", compact=True)
             yield from self.foot()
 

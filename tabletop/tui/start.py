@@ -33,7 +33,7 @@ from .bars import KeyBar, TitleBar
 from .text import literal, timer_words, timers_placeholder, timers_words
 from .themes import DANGER
 from .decisionlist import MarkedList, MarkedSelect
-from .fields import FIELD_KEYS, InOrder, LiteralInOrder, NumberField, TimersField
+from .fields import FIELD_KEYS, InOrder, LimitedField, NumberField, TimersField
 from .widgets import KeyScroll
 
 _tui = Domain("tui")
@@ -88,36 +88,12 @@ class SeedField(NumberField):
         self.post_message(self.Refused(self._offered))
 
 
-#: in a team's name field, once it is full: why it takes no more (found from outside: it stopped taking characters at
-#: 60 without a word, and a longer paste was refused whole)
-TEAM_FULL = N_("at most {limit} characters")
-
-
-class TeamField(LiteralInOrder):
-    """A human team's name, at most :data:`~tabletop.store.players.TEAM_NAME_MAX` characters: a paste longer than the
-    room left is taken as far as it fits; full, the field says so on its edge (:data:`TEAM_FULL`), not only with the
-    terminal's bell, which a room seldom hears."""
-
-    DEFAULT_CSS = """
-    TeamField { border-subtitle-color: $warning; border-subtitle-style: bold; }
-    """
+class TeamField(LimitedField):
+    """A human team's name, at most :data:`~tabletop.store.players.TEAM_NAME_MAX` characters, and said so once full
+    (:class:`~.fields.LimitedField`)."""
 
     def __init__(self, actor_id: str) -> None:
         super().__init__("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor_id}")
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        text = literal(text.replace("\u00ad", ""), lines=False)  # as shown (LiteralInput), then cut to the room left
-        lo, hi = sorted((max(0, start), min(len(self.value), end)))
-        room = max(0, TEAM_NAME_MAX - (len(self.value) - (hi - lo)))
-        super().replace(text[:room] if text[:room] or lo != hi else text, start, end)
-
-    def say_limit(self) -> None:
-        """Full: why it takes no more, in the language spoken; else nothing."""
-        full = len(self.value) >= TEAM_NAME_MAX
-        self.border_subtitle = _(TEAM_FULL).format(limit=TEAM_NAME_MAX) if full else ""
-
-    def watch_value(self, value: str) -> None:  # (Input has no watcher of its own to call)
-        self.say_limit()
 
 
 class SeatSelect(MarkedSelect[str]):
