@@ -88,6 +88,9 @@ MARK = "\u25b6"  # untranslated: a symbol
 #: beside the reason a refused option cannot be picked, on every list a person picks from: the hot seat's, a seat's
 #: (found from outside: a seat's screen marked it "x", the hot seat "\u2716", in one room)
 REFUSED = "\u2716"  # untranslated: a symbol
+#: the reason under a refused option, on every list a person picks from (:func:`refused_under`): one style for the hot
+#: seat's and a seat's (found in review: a seat's was seatwords' QUIET, the hot seat's a "dim italic" of its own)
+REFUSAL_STYLE = "dim italic"  # untranslated: a style
 
 
 class MarkedList(OptionList):
@@ -392,13 +395,18 @@ def option_label(number: int, entry: Entry) -> Text:
     label = Text(f"{key}. " if key is not None else "   ")
     label.append_text(entry.label)
     if entry.problem:
-        label.stylize("dim")
-        # the engine's words quote names as the scenario wrote them (found from outside: an OSC title in a track's name
-        # reached the terminal from here and blanked the board): shown literally, as on every other screen
-        reason = literal(entry.hint or entry.problem, lines=False)
-        label.append(f"\n     {REFUSED} {reason}", style="dim italic")  # untranslated: a style
+        refused_under(label, entry.hint or entry.problem)
     return label
 
 
-__all__ = ["MARK", "PICK_KEYS", "REFUSED", "DecisionList", "Entry", "MarkedList", "MarkedSelect", "OptionWords", "about_text", "option_label", "pick_key", "refill",
+def refused_under(label: Text, reason: str) -> None:
+    """``label`` of a refused option greyed, with ``reason`` on the line under it, marked :data:`REFUSED` and styled
+    :data:`REFUSAL_STYLE`: the hot seat's list and a seat's alike. The reason is shown literally: the engine's words
+    quote names as the scenario wrote them (found from outside: an OSC title in a track's name reached the terminal
+    from here and blanked the board)."""
+    label.stylize("dim")
+    label.append(f"\n     {REFUSED} {literal(reason, lines=False)}", style=REFUSAL_STYLE)
+
+
+__all__ = ["MARK", "PICK_KEYS", "REFUSAL_STYLE", "REFUSED", "DecisionList", "Entry", "MarkedList", "MarkedSelect", "OptionWords", "about_text", "option_label", "pick_key", "refill", "refused_under",
            "rich_text"]

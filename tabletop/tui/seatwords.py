@@ -22,7 +22,7 @@ from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
 from ..store.players import policy_word, team_names as named_teams
-from .decisionlist import REFUSED, pick_key
+from .decisionlist import pick_key, refused_under
 from .text import phase_word
 from .themes import DANGER  # a track near breakdown, in the board's style for it (the theme's, read on every theme)
 
@@ -31,7 +31,7 @@ _, ngettext, N_ = Domain("tui").words()
 #: time up reads the same on every theme, and in words (never colour alone), as on the hot seat
 TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
 #: styles (never words)
-LOUD, UNDERLINED, NOTED, QUIET = "bold reverse", "bold underline", "bold italic", "dim italic"  # untranslated: styles
+LOUD, UNDERLINED, NOTED = "bold reverse", "bold underline", "bold italic"  # untranslated: styles
 
 
 def _s(value: Any) -> str:
@@ -705,8 +705,7 @@ def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
     label = Text(f"{key}. " if key is not None else "   ")
     label.append(_s(entry.get("label")))
     if entry.get("refusal"):
-        label.stylize("dim")
-        label.append(f"\n     {REFUSED} {_s(entry.get('refusal'))}", style=QUIET)
+        refused_under(label, _s(entry.get("refusal")))
     return label
 
 

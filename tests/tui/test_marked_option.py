@@ -110,3 +110,26 @@ def test_a_refused_option_is_marked_alike_on_the_hot_seat_and_on_a_seat_s_screen
     [seat_line] = [line for line in seat.splitlines() if reason in line]
     assert hot_seat_line == seat_line, (hot_seat_line, seat_line)
     assert "\u2716" in seat_line, seat_line
+
+
+def test_a_refused_option_s_reason_is_styled_from_one_definition(monkeypatch) -> None:  # noqa: ANN001 - pytest's
+    """A seat's refusal reason was styled with seatwords' QUIET, the hot seat's with a "dim italic" of its own: alike
+    by chance, two definitions to drift apart. Both take :data:`~tabletop.tui.decisionlist.REFUSAL_STYLE`: changed
+    there, both change."""
+    from rich.text import Text
+
+    import tabletop.tui.decisionlist as decisionlist
+    from tabletop.tui.seatwords import entry_label
+
+    monkeypatch.setattr(decisionlist, "REFUSAL_STYLE", "bold red", raising=False)
+    reason = "Not enough political capital"
+
+    def reason_styles(label: Text) -> set[str]:
+        at = label.plain.index(reason)
+        return {str(span.style) for span in label.spans if span.start <= at < span.end} | (
+            {str(label.style)} if label.style else set())
+
+    hot_seat = decisionlist.option_label(1, decisionlist.Entry(Text("Table a proposal"), None, reason))
+    seat = entry_label(1, {"id": "1-ab", "label": "Table a proposal", "refusal": reason})
+    assert reason_styles(hot_seat) == reason_styles(seat), (reason_styles(hot_seat), reason_styles(seat))
+    assert "bold red" in reason_styles(seat), reason_styles(seat)
