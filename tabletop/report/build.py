@@ -64,7 +64,8 @@ def build_report(save: Save | str | Path, audience: str = "facilitator") -> dict
 
     Keys: ``scenario``, ``outcome`` (per track, meters, how the game ended),
     ``objectives`` (per actor; secret ones flagged), ``timeline`` (per round:
-    cards, moves, rulings, facilitator events, notes, status changes and
+    cards, moves, rulings, facilitator events, notes, status changes, the
+    engine's end of the game in the round it came in (``game_over``) and
     the board at the end of the round), ``log`` (every event with the working
     of its ruling, undone and facilitator events marked), ``notes`` (each tied
     to the event it is about), ``series`` (values by round, for charts) and

@@ -36,6 +36,7 @@ from .words import (
     clock_time,
     audience_words,
     events_count,
+    game_over_words,
     how_drawn,
     independence_words,
     kind_word,
@@ -354,7 +355,8 @@ class _Report:
     def _round_items(self, rnd: dict[str, Any]) -> list[str]:
         """One round's events as list items, in time order (:func:`in_order`), then who passed."""
         said = {"cards": self._card_item, "moves": self._move_item, "taken_back": self._taken_back_item, "rulings": lambda r: self._ruling_item(r, rnd["round"]),
-                "facilitator": self._facilitator_item, "notes": self._note_item, "status_changes": self._status_item}
+                "facilitator": self._facilitator_item, "notes": self._note_item, "status_changes": self._status_item,
+                "game_over": self._game_over_item}
         items = [said[kind](item) for kind, item in in_order(rnd)]
         if rnd["passes"]:
             who = passed_words(rnd["passes"], e, lambda p: self._undone(p["seq"]))
@@ -372,6 +374,11 @@ class _Report:
         status = _("Status: {track} {change} (#{seq})").format(
             track=f'<span class="text">{e(h["track_name"])}', change=f"{change}</span>", seq=h["seq"])  # untranslated: markup
         return f'<li class="status-change{" undone" if h["undone"] else ""}">{status}{self._undone(h["seq"])}</li>'  # untranslated: markup
+
+    def _game_over_item(self, g: dict[str, Any]) -> str:
+        """The engine's end of the game, in the round it came in (:func:`~.words.game_over_words`)."""
+        return (f'<li class="game-over{" undone" if g["undone"] else ""}"><span class="text">'  # untranslated: markup
+                f'{game_over_words(g, e)}</span>{self._undone(g["seq"])}</li>')
 
     def _card_item(self, c: dict[str, Any]) -> str:
         where = e(c["track_name"]) if c["track"] else _("global")

@@ -18,6 +18,7 @@ from .charts import cells
 from .timeline import in_order
 from .words import (
     answer_words,
+    game_over_words,
     how_drawn,
     kind_word,
     lang_after,
@@ -165,6 +166,7 @@ def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
         "facilitator": _facilitator,
         "notes": _note,
         "status_changes": _status,
+        "game_over": lambda g: ["- " + game_over_words(g, esc) + _undone_by(g)],
     }
     lines = [line for kind, item in in_order(rnd) for line in said[kind](item)]
     if rnd["passes"]:

@@ -57,6 +57,11 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
         if open_card is not before and open_card is not None:
             shown_before[open_card["seq"]] = before
         _events(r, entry, base, by_seq)
+        if entry.get("game_over") and entry["kind"] != "end":
+            # the engine's end (all rounds played, no track open), in the round it came in; a facilitator's end is
+            # told as the facilitator's event (found in review: only the decision log said the game was over, or why)
+            r.setdefault("game_over", []).append({"seq": entry["seq"], "reason": entry["game_over"],
+                                                  "undone": entry["undone"], "undone_by": entry["undone_by"]})
     for tid, hist in game.history.items():
         for h in hist:
             made = by_seq.get(h["seq"])  # in its event's round
@@ -73,16 +78,16 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
 
 
 #: a round's kinds of events, in the order they are told when they share an event number (a ruling, then the
-#: status change it made)
-_TOLD = ("cards", "moves", "taken_back", "rulings", "facilitator", "notes", "status_changes")
+#: status change it made, then the game's end it made)
+_TOLD = ("cards", "moves", "taken_back", "rulings", "facilitator", "notes", "status_changes", "game_over")
 #: an argument's steps a ruling's working tells, listed apart (in ``taken_back``, only in a round that has one) when
 #: an undo took them back
 _TAKEN_BACK = ("counter", "odds")
 
 
 def in_order(rnd: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """A round's cards, moves, undone counters and odds, rulings, facilitator events, notes and status changes as
-    they happened, each with
+    """A round's cards, moves, undone counters and odds, rulings, facilitator events, notes, status changes and the
+    engine's end of the game (``game_over``, only in the round it came in) as they happened, each with
     its kind (``"moves"``...): by event number, so a debrief reads that an override came before the move it made
     possible. Who passed is summed up apart."""
     told = sorted(((item["seq"], rank, kind, item) for rank, kind in enumerate(_TOLD) for item in rnd.get(kind, ())),

@@ -880,3 +880,9 @@ def prompts_by_track(prompts: Sequence[Mapping[str, Any]]) -> list[tuple[str, li
             out.append((str(p["track_name"]), []))
         out[-1][1].append(p)
     return out
+
+
+def game_over_words(item: Mapping[str, Any], escape: Callable[[str], str]) -> str:
+    """The timeline's line for the engine's end of the game (a round's ``game_over`` item: all rounds played, no track
+    open), in every format: ``Game over: all rounds played (#33)``; ``escape`` makes the reason safe for the format."""
+    return _("Game over: {reason} (#{seq})").format(reason=escape(end_reason(item["reason"])), seq=item["seq"])
