@@ -61,6 +61,9 @@ _, ngettext, N_ = Domain("tui").words()
 CHECK_AFTER = 3
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
 RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
+#: seconds a seat's phase timer still stands after the host, not answering, answers a ping: a woken host sends the
+#: time it gives back with its next tick's view (a second on), just after answering the pings that came meanwhile
+ANSWER_GRACE = 2.0
 #: seconds a closing screen gives its bye to reach the host (a host gone does not hold the screen open)
 BYE_WAIT = 2.0
 
@@ -122,7 +125,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _track_kept: object = None  # the decision on a track whose lines were last brought into view (once a decision)
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
     _paused_keys: bool | None = None  # whether the key bar offers Resume (else Pause) as last drawn
-    _headline_shown: tuple[Mapping[str, Any], float] | None = None  # the view and the seconds since, in the headline
+    _headline_shown: tuple[Mapping[str, Any], float, bool] | None = None  # the view, the seconds since, held: headline
+    _held_from: float | None = None  # the host not answering: when it was last heard (the timer stands at that reading)
+    _answered_at: float | None = None  # the host answered after that with no view yet: when (see _timer_held)
     _side_log: tuple[Text, Text] = (Text(), Text())  # the side log's entries before the newest, and all of them
     _log_held: int | None = None  # the side log's row its newest entry begins at, scrolled to (None: at its end)
     _list_had_keys = False  # the decision list had the keyboard when it went out of sight (nothing to pick)
@@ -182,6 +187,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.set_class(watcher, "-projector")
         game = view.get("game") if isinstance(view.get("game"), Mapping) else {}
         self._view_at = self.seat_app.now()
+        self._held_from = self._answered_at = None  # the host's own reading, whatever stood before
         if self._paused() != self._paused_keys:  # p pauses or resumes: the key bar says which, as the game is
             self._paused_keys = self._paused()
             self.refresh_bindings()
@@ -828,23 +834,51 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def _tick(self) -> None:
         """The phase timer counts down between views (the host's reading, less the time since it came); with
-        the host lost it holds its last reading (the host's clock is not running for this screen to follow)."""
+        the host lost it holds its last reading (the host's clock is not running for this screen to follow), and
+        with the host not answering it stands at the host's last known reading, saying so (:meth:`_timer_held`)."""
         view = self.seat_app.view
         if not self.seat_app.joined.is_set():
             return
         with using(self.seat_app.lang):
             self.seat_app.hear()
+        held = self._timer_held()
         if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
-            gone = self.seat_app.now() - self._view_at
+            gone = (self.seat_app.now() if held is None else held) - self._view_at
             with using(self.seat_app.lang):  # a timer's callback keeps the language it was started in
-                self._show_headline(view, gone)
+                self._show_headline(view, gone, held is not None)
 
-    def _show_headline(self, view: Mapping[str, Any], gone: float = 0.0) -> None:
+    def _timer_held(self) -> float | None:
+        """When the phase timer stands (the host last heard), or None: it counts down.
+
+        Found from outside: while the link line said the host was not answering, the timer counted down on its own,
+        then jumped back up once the woken host gave the time back (:class:`~tabletop.play.clock.Away`); a team
+        watching its clock was misled. It stands at the host's reading when last heard (a frozen host's clock stood
+        from then on, give or take a ping), so the host's time, once it answers, is never more than it showed. A woken
+        host answers a ping a moment before the view with the time given back: the timer stands for
+        :data:`ANSWER_GRACE` more; no view by then, the host's clock ran on all along (the network was slow, not
+        the host), and the time counts from its last view again."""
+        app, client = self.seat_app, self.seat_app.client
+        if app.host_quiet and client is not None and client.heard_at is not None:
+            if self._held_from is None:
+                self._held_from = max(client.heard_at, self._view_at)
+            self._answered_at = None
+            return self._held_from
+        if self._held_from is None:
+            return None
+        now = app.now()
+        if self._answered_at is None:
+            self._answered_at = now
+        if now - self._answered_at < ANSWER_GRACE:
+            return self._held_from
+        self._held_from = self._answered_at = None
+        return None
+
+    def _show_headline(self, view: Mapping[str, Any], gone: float = 0.0, held: bool = False) -> None:
         """The headline fitted to its line (the screen's width less its padding; not yet laid out: whole)."""
         line = self.query_one("#headline", Static)
         width = self.size.width - line.styles.gutter.width
-        line.update(words.headline(view, gone, width if width > 0 else None))
-        self._headline_shown = (view, gone)
+        line.update(words.headline(view, gone, width if width > 0 else None, held))
+        self._headline_shown = (view, gone, held)
 
     def _show_verdict(self) -> None:
         """The newest verdict under whose turn, on a projector or an observer's screen under 100 columns: there the log

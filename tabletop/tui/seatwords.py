@@ -101,11 +101,12 @@ def _purse(view: Mapping[str, Any], purse: Any) -> str:
 NAME_LEAST = 12
 
 
-def headline(view: Mapping[str, Any], gone: float = 0.0, width: int | None = None) -> Text:
+def headline(view: Mapping[str, Any], gone: float = 0.0, width: int | None = None, held: bool = False) -> Text:
     """``Round 2/6 · moves phase · sealed moves  time 04:12`` (``PAUSED`` first while paused, ``WAITING FOR THE
     FACILITATOR`` while the clock waits for the facilitator's console).
 
     ``gone``: seconds since the view came; the phase timer runs on between views unless paused.
+    ``held``: the host is not answering: the timer stands at its last known reading and says so (:func:`timer_text`).
     ``width``: the cells of its line. What does not fit gives way, the least needed first: the game's name is cut,
     then left out, then "sealed moves"; the round, the phase and the timer stay whole (found from outside: at 80
     columns a Russian team's headline put its timer on a second line).
@@ -122,22 +123,22 @@ def headline(view: Mapping[str, Any], gone: float = 0.0, width: int | None = Non
         return out
     clock = _map(view.get("clock"))
     sealed = bool(game.get("sealed_moves"))
-    whole = _headline(name, game, clock, gone, sealed)
+    whole = _headline(name, game, clock, gone, sealed, held)
     if width is None or whole.cell_len <= width:
         return whole
-    nameless = _headline(None, game, clock, gone, sealed)
+    nameless = _headline(None, game, clock, gone, sealed, held)
     room = width - nameless.cell_len - 2  # (2: the gap after the name)
     if room >= NAME_LEAST:
         cut = Text(name)
         cut.truncate(room - 1)  # (1: the ellipsis, after the word cut, not after a space)
-        return _headline(cut.plain.rstrip() + "\u2026", game, clock, gone, sealed)
+        return _headline(cut.plain.rstrip() + "\u2026", game, clock, gone, sealed, held)
     if nameless.cell_len <= width or not sealed:
         return nameless
-    return _headline(None, game, clock, gone, sealed=False)  # narrower still, it wraps: the timer is in it
+    return _headline(None, game, clock, gone, False, held)  # narrower still, it wraps: the timer is in it
 
 
 def _headline(name: str | None, game: Mapping[str, Any], clock: Mapping[str, Any], gone: float,
-              sealed: bool) -> Text:
+              sealed: bool, held: bool = False) -> Text:
     """The headline of a game going on; ``name`` None: without the game's name (it gave way)."""
     out = Text(f"{name}  " if name is not None else "", style="bold")
     if clock.get("waiting"):  # held till the facilitator's console joins: the game is not paused (the teams act)
@@ -147,7 +148,7 @@ def _headline(name: str | None, game: Mapping[str, Any], clock: Mapping[str, Any
         out.append(" " + _("PAUSED") + " ", style=LOUD)
         out.append("  ")
     phase = _s(game.get("phase"))
-    timer = timer_text(clock, gone, phase)
+    timer = timer_text(clock, gone, phase, held)
     if timer:  # the phase beside its clock, «ходи: 06:58», not twice
         out.append(_("Round {round}/{rounds}").format(round=_s(game.get("round")), rounds=_s(game.get("rounds"))))
     else:
@@ -159,10 +160,14 @@ def _headline(name: str | None, game: Mapping[str, Any], clock: Mapping[str, Any
     return out
 
 
-def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "") -> Text:
+def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "", held: bool = False) -> Text:
     """The phase timer: ``  moves: 04:12``, ``  moves:  TIME UP `` (in words and colour), or nothing for a phase without
     one. ``phase``: the phase it counts down, named as the hot seat's timer names it (found from outside: «час 06:58»
-    alone, and a first-time team read it as the game's time)."""
+    alone, and a first-time team read it as the game's time).
+
+    ``held``: the host is not answering, and the timer stands at the host's last known reading, saying so (found from
+    outside: it counted down on its own while the host was frozen, then jumped back up when the host woke and gave
+    the time back; a team watching its clock was misled)."""
     left = clock.get("left")
     if not isinstance(left, (int, float)) or isinstance(left, bool):
         return Text()
@@ -175,7 +180,11 @@ def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "") -> 
 
     if now <= 0:
         return Text.assemble("  " + (said("") if phase else ""), (" " + _("TIME UP") + " ", TIME_UP_STYLE))
-    return Text("  " + said(clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
+    out = Text("  " + said(clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
+    if held:
+        # Translators: after a seat's phase timer while the host is not answering: the time stands still meanwhile
+        out.append(" " + _("(held: waiting for the host)"), style="italic")
+    return out
 
 
 def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = False, tight: bool = False,

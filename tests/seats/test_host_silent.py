@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.widgets import Static
 
+from tabletop.play.clock import clock_text
 from tabletop.seats.client import connect
 from tabletop.seats.host import Host
 from tabletop.tui.seat import SeatApp
@@ -107,3 +108,64 @@ def _server_side(host: Host) -> Any:
     """The transport of the team's connection at the host: aborted, the link drops with no goodbye."""
     (conn,) = [c for c in host.connections if c.seat == "team:ru"]
     return conn.ws.transport
+
+
+def _headline(app: SeatApp) -> str:
+    return str(app.seat_screen.query_one("#headline", Static).render())
+
+
+async def test_a_seats_phase_timer_stands_while_its_host_is_not_answering(tmp_path: Path) -> None:
+    """Found from outside: while the link line said the host was not answering, the team's timer counted down on its
+    own, then jumped back up when the woken host gave the time back. It stands at the host's last reading, saying
+    so, and goes on from the host's own time once the host answers."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        hands = Hands()
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            facilitator = await connect(address, codes["facilitator"])  # the timer runs once the console is there
+            await until(pilot, lambda: app.view is not None and not app.view["clock"].get("waiting"), "the timer")
+            assert app.view is not None and app.client is not None
+            left = app.view["clock"]["left"]
+            assert isinstance(left, int) and left > 100, app.view["clock"]
+            frozen_host = _server_side(host)
+            frozen_host.pause_reading()
+            hands.now += 4  # a moment's quiet: the timer runs on
+            app.seat_screen._tick()
+            assert f": {clock_text(left - 4)}" in _headline(app) and "waiting for the host" not in _headline(app)
+            heard = app.client.heard_at
+            assert heard is not None
+            hands.now += 30  # not answering: the timer stands at the host's last reading, and says why
+            app.seat_screen._tick()
+            assert "not answering" in _link(app)[0]
+            held = left - round(heard - app.seat_screen._view_at)
+            said = _headline(app)
+            assert f": {clock_text(held)} (held: waiting for the host)" in said, said
+            hands.now += 120
+            app.seat_screen._tick()
+            assert _headline(app) == said
+            # the host wakes: its pong comes a moment before the view it sends with the time given back; the timer
+            # stands meanwhile, then shows the host's own time, never more than it stood at
+            frozen_host.resume_reading()
+            await app.client.sound()
+            app.seat_screen._tick()
+            assert not app.host_quiet and f": {clock_text(held)}" in _headline(app)
+            host.broadcast()  # (as a woken host's tick does, the time given back)
+            await until(pilot, lambda: "waiting for the host" not in _headline(app), "the host's time")
+            now = app.view["clock"]["left"]
+            assert now <= held and f": {clock_text(now)}" in _headline(app), _headline(app)
+            # a host that answers its pings with no view after them ran on all along (the network was slow): the
+            # time counts from its last view
+            frozen_host.pause_reading()
+            hands.now += 30
+            app.seat_screen._tick()
+            assert "(held: waiting for the host)" in _headline(app)
+            frozen_host.resume_reading()
+            await app.client.sound()
+            app.seat_screen._tick()
+            hands.now += 5
+            app.seat_screen._tick()
+            assert f": {clock_text(now - 35)}" in _headline(app) and "waiting" not in _headline(app), _headline(app)
+            await facilitator.close()
+    table.session.close()
