@@ -637,9 +637,6 @@ class HelpScreen(_Dialog[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "close", N_("Close"), id="help.close"),
     ]
-    #: the help stands over a dialog it does not answer: a time-up that closes the dialog closes it too (the hot
-    #: seat's timekeeper reads it by name, without importing this module before a dialog is opened)
-    is_help = True
 
     def __init__(self, keys: str = HELP, about: Callable[[], Text | None] | None = None,
                  reading: Sequence[str] | None = None) -> None:

@@ -203,20 +203,11 @@ class Timekeeper:
             return
         screen = self.screen
         if not screen.is_active:
-            # a dialog that would make a move names it (``_Dialog.commits``), and the help says it is one
-            # (``HelpScreen.is_help``); read by name, so that the dialogs' module loads when one is first opened, not
-            # with the board (tests/tui/test_startup.py)
-            stack = screen.app.screen_stack
-            dialog = stack[-1]
-            # the help (F1) over the dialog closes with it: found from outside, the clock passed nobody until the help
-            # was closed, and then the dialog's question no longer stood
-            over = dialog if getattr(dialog, "is_help", False) and len(stack) > 1 else None
-            if over is not None:
-                dialog = stack[-2]
+            # a dialog that would make a move names it (``_Dialog.commits``); read by name, so that the dialogs'
+            # module loads when one is first opened, not with the board (tests/tui/test_startup.py)
+            dialog = screen.app.screen
             commits = getattr(dialog, "commits", None)
             if isinstance(commits, Action) and self.cut_off(commits, getattr(dialog, "keep_typed", None)):
-                if over is not None:
-                    over.answer(None)
                 dialog.answer(None)  # type: ignore[attr-defined]  # the board is up again: its redraw, or the next tick, passes the team
             return
         if screen.act(action):
