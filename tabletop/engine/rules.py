@@ -86,7 +86,8 @@ def apply(state: State, action: Action) -> State:
     # most actions carry no text
     if action.text is not None or action.reason is not None or action.reasons is not None or action.lang is not None:
         _check_texts(action)
-    if action.time_up is not None and kind != "pass":  # only the phase timer's pass is marked so (save schema)
+    # only the phase timer's pass is marked so, a move's or a counter's (save schema)
+    if action.time_up is not None and kind != "pass" and (kind != "counter" or action.text is not None):
         raise RuleViolation(Code.INVALID_ACTION, _("A {kind} action takes no {field}.").format(kind=kind, field="time_up"))
     if action.entered is not None and kind != "note":  # only the host's note on a decision it entered (save schema)
         raise RuleViolation(Code.INVALID_ACTION, _("A {kind} action takes no {field}.").format(kind=kind, field="entered"))

@@ -267,7 +267,7 @@ def _tell_pass(event: Happened, n: _Names) -> str:
     plural = n.plural(a.actor)
     if a.time_up:
         # the phase timer passed the team (on_time_up = "pass"): never worded as the team's own choice (found from
-        # outside: a debrief read "Ukraine passes" of a pass the clock made). Only the moves phase passes a team.
+        # outside: a debrief read "Ukraine passes" of a pass the clock made). A team asked to counter: _tell_counter.
         said = (pgettext("plural subject", "{actor} pass: the moves phase's time was up") if plural
                 else _("{actor} passes: the moves phase's time was up"))
     else:
@@ -367,7 +367,11 @@ def _tell_counter(event: Happened, n: _Names) -> str:
     if text:
         said = pgettext("plural subject", "{actor} counter: {counter}") if plural else _("{actor} counters: {counter}")
         return said.format(actor=actor, counter=quoted(*n.said(text, a.lang)))
-    said = pgettext("plural subject", "{actor} pass: no counter") if plural else _("{actor} passes: no counter")
+    if a.time_up:  # the phase timer passed the team asked to counter (on_time_up = "pass"): not the team's choice
+        said = (pgettext("plural subject", "{actor} pass: no counter, the adjudication phase's time was up") if plural
+                else _("{actor} passes: no counter, the adjudication phase's time was up"))
+    else:
+        said = pgettext("plural subject", "{actor} pass: no counter") if plural else _("{actor} passes: no counter")
     return said.format(actor=actor)
 
 

@@ -262,10 +262,12 @@ class Session:
         return undone is not None and self.is_bot(undone.action.actor)
 
     def time_up_pass(self) -> Action | None:
-        """The pass the phase timer makes, once time is up, for the human team the moves phase waits on (with
-        ``on_time_up = "pass"``; None: the ruleset says otherwise, or no human team is to move). It is marked
-        ``time_up``: the save, and every screen and report after it, say the time was up, not that the team chose to
-        pass (found from outside: a debrief read "Ukraine passes" of a pass the clock had made)."""
+        """The pass the phase timer makes, once time is up, for the human team the game waits on (with
+        ``on_time_up = "pass"``; None: the ruleset says otherwise, or no human team is to move or counter): in the
+        moves phase its ``pass``, in adjudication its counter list's "no counter" (found from outside: a team asked
+        for a counter-argument went on typing past the clock, the room held up). It is marked ``time_up``: the save,
+        and every screen and report after it, say the time was up, not that the team chose to pass (found from
+        outside: a debrief read "Ukraine passes" of a pass the clock had made)."""
         if self.timers.on_time_up != "pass" or self.state.over:
             return None
         undone = _undone_last(self.state)
@@ -273,7 +275,13 @@ class Session:
             # the facilitator took the clock's pass back to let the team move: the clock passes no one until a team
             # has acted (found from outside: it passed the team again at once, and the undo seemed to do nothing)
             return None
-        action = next((a for a in self.options() if a.kind == "pass"), None)
+        action = next((a for a in self.options() if a.kind == "pass" or (a.kind == "counter" and a.text is None)),
+                      None)
+        if action is not None and action.kind == "counter" and (lapsing(self.state) is not None
+                                                                or self.state.queue[0].sealed):
+            # the argument's track has closed: the facilitator sets it aside, nobody counters it; or its counters are
+            # sealed, and a pass marked as the clock's would tell the room, before the reveal, that no counter came
+            return None
         if action is None or action.actor is None or self.is_bot(action.actor):
             return None
         return replace(action, time_up=True)

@@ -292,14 +292,15 @@ class Table:
         return action
 
     def pass_if_out_of_time(self) -> bool:
-        """With ``on_time_up = "pass"``: the human team whose move the moves phase waits on passes once time is up.
+        """With ``on_time_up = "pass"``: the human team whose move the moves phase waits on passes once time is up,
+        as does a team adjudication waits on for a counter-argument (its "no counter": ``Session.time_up_pass``).
 
         As on the hot seat (tui/timekeeper.py): bots play on, a paused clock waits, and
         the facilitator's + gives more time instead. True when a team was passed.
         """
         session = self.session
         state = session.state
-        if (session.timers.on_time_up != "pass" or state.over or state.phase != "moves"
+        if (session.timers.on_time_up != "pass" or state.over or state.phase not in ("moves", "adjudication")
                 or self.clock.paused or not self.clock.clock.time_up()):
             return False
         action = session.time_up_pass()

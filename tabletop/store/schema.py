@@ -111,7 +111,7 @@ def _action() -> dict[str, Any]:
         "additionalProperties": False,
         # only the phase timer's pass carries time_up (found from outside: a move edited to carry it was read and
         # replayed without a word)
-        "dependentSchemas": {"time_up": {"properties": {"kind": {"const": "pass"}}},
+        "dependentSchemas": {"time_up": {"properties": {"kind": {"enum": ["pass", "counter"]}}},
                              # only the host's own note on a decision it entered for a team carries entered
                              "entered": {"properties": {"kind": {"const": "note"}}}},
         "properties": {
@@ -138,9 +138,10 @@ def _action() -> dict[str, Any]:
             "value": {"type": "integer"},
             "time_up": {"const": True,
                         # untranslated: JSON Schema text for editors (machine output stays English)
-                        "description": "a pass the phase timer made when the moves phase's time was up "
-                                       "(on_time_up = \"pass\"), not the team's own choice; absent from every "
-                                       "other action and from saves written before it"},
+                        "description": "a pass the phase timer made when the phase's time was up "
+                                       "(on_time_up = \"pass\"), not the team's own choice: a move's pass, or a "
+                                       "counter with no text; absent from every other action and from saves "
+                                       "written before it"},
             "entered": {"type": "string",
                         # untranslated: JSON Schema text for editors (machine output stays English)
                         "description": "on a note the host writes itself: the actor whose decision (the event "

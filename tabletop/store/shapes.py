@@ -124,7 +124,7 @@ _Depends = tuple[tuple[str, str, _Node], ...]
 
 def _dependents(schemas: dict[str, Any]) -> _Depends:
     """``dependentSchemas`` of the one form the save schema uses: a key that asks one other key for a value
-    (``{"time_up": {"properties": {"kind": {"const": "pass"}}}}``: time_up only on a pass)."""
+    (``{"time_up": {"properties": {"kind": {"enum": ["pass", "counter"]}}}}``: time_up only on a pass)."""
     out = []
     for key, sub in schemas.items():
         if set(sub) != {"properties"} or len(sub["properties"]) != 1:

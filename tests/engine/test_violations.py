@@ -72,6 +72,11 @@ def arguing() -> State:
     return run(new_game(argue_scenario(), seed=1), opening())
 
 
+def countering() -> State:
+    """a's argument on alpha waits for b's counter (matrix odds)."""
+    return run(new_game(argue_scenario(odds="matrix"), seed=1), to_counters(reasons=("r1", "r2")))
+
+
 def weighing() -> State:
     """a's argument on alpha (two reasons, one counter) waits for the facilitator's strong marks (matrix odds)."""
     state = run(new_game(argue_scenario(odds="matrix"), seed=1), to_counters(reasons=("r1", "r2")))
@@ -126,6 +131,9 @@ VIOLATIONS: list[tuple[str, Callable[[], State], Action, str, tuple[str, ...]]] 
     ("note-marked-time-up", in_moves, Action("note", text="late", about=1, time_up=True), "INVALID_ACTION",
      ("note", "time_up")),
     ("draw-marked-time-up", at_start, Action("draw", time_up=True), "INVALID_ACTION", ("draw", "time_up")),
+    # the clock's pass of a team asked to counter makes no counter: one with a text is the team's own
+    ("counter-with-text-marked-time-up", countering, replace(counter("b", "c1"), time_up=True), "INVALID_ACTION",
+     ("counter", "time_up")),
     # a field of the wrong type, in a hand-built action: refused, as the save's reader refuses it (found from outside:
     # accept="no" counted as accepted, success="False" as a success and was saved so, choice=True was choice 1)
     ("vote-accept-as-text", in_adjudication, Action("vote", actor="b", track="beta", accept="no"), "INVALID_ACTION",
@@ -190,9 +198,12 @@ def test_illegal_action_is_refused(game: Callable[[], State], action: Action, co
 
 
 def test_the_phase_timers_pass_is_marked_time_up() -> None:
-    """The one action that carries ``time_up``: a pass the phase timer made."""
+    """The actions that carry ``time_up``: a pass the phase timer made, a move's or a counter's (no text)."""
     state = apply(in_moves(), replace(pass_("a"), time_up=True))
     assert state.last is not None and state.last.action.to_dict() == {"kind": "pass", "actor": "a", "time_up": True}
+    state = apply(countering(), replace(counter("b"), time_up=True))
+    assert state.last is not None and state.last.action.to_dict() == {"kind": "counter", "actor": "b",
+                                                                     "track": "alpha", "time_up": True}
 
 
 def test_refused_action_does_not_advance_the_game() -> None:

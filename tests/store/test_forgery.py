@@ -396,7 +396,7 @@ def test_time_up_on_an_action_other_than_a_pass_is_named(tmp_path: Path, kind: s
     read and replayed without a word. It is a malformed event, named at its line and key by every reader."""
     seq, _record = _first(kind)
     path = _forge(tmp_path, seq, ("action", "time_up"), "set", True)
-    where = f'action.time_up: only allowed where action.kind is "pass", not where it is "{kind}"'
+    where = f'action.time_up: only allowed where action.kind is one of pass, counter, not where it is "{kind}"'
     save = open_save(path)
     assert save.damage is not None
     assert (save.damage.seq, save.damage.line, save.damage.kind, save.damage.detail) == (
