@@ -90,13 +90,23 @@ def enter_counter(board: Table, template: Action, draft: Entered | None = None) 
     about.rstrip()
     form = ArgumentForm(entry.title, (), entry.text_limit, entry.reason_limit, 0, about=about,
                         examples=entry.examples)
+    # what the team typed before the clock passed it comes back, as an argument's does (found from outside: a counter
+    # stayed open past the time-up, its text with no draft)
+    drafts, key = board.timekeeper.drafts, draft_key(template)
+    kept = take_draft(drafts, key, ()) if draft is None else None
+
+    def keep(entered: Entered) -> bool:
+        return keep_draft(drafts, key, entered, ())
 
     def done(entered: Entered | None) -> None:
-        if entered is not None and not board.act(countering(template, entered.action)) \
-                and _still_waits_on(board, template):
+        if entered is None or board.timekeeper.cut_off(template, lambda: keep(entered)):
+            return  # (sent after the clock passed the team: not made, and what was typed kept)
+        if not board.act(countering(template, entered.action)) and _still_waits_on(board, template):
             enter_counter(board, template, entered)
 
-    board.app.push_screen(ArgumentScreen(form, draft), done)
+    dialog = ArgumentScreen(form, draft or kept, kept=kept is not None, keeper=keep)
+    dialog.commits = template  # the phase timer closes it when it passes the team
+    board.app.push_screen(dialog, done)
 
 
 def _still_waits_on(board: Table, template: Action) -> bool:

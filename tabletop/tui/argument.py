@@ -74,8 +74,9 @@ class Entered(NamedTuple):
 
 
 def draft_key(action: Any) -> Hashable:
-    """Which argument a kept draft is for: the team's, on its track, with its move (an engine ``Action``)."""
-    return (action.actor, action.track, action.move)
+    """Which argument a kept draft is for: the team's, on its track, with its move, or its counter on that track (an
+    engine ``Action``: the move's, or the counter's)."""
+    return (action.actor, action.track, action.move or action.kind)
 
 
 def keep_draft(drafts: MutableMapping[Hashable, Any], key: Hashable, entered: Entered, results: tuple[str, ...]) -> bool:

@@ -637,6 +637,9 @@ class HelpScreen(_Dialog[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "close", N_("Close"), id="help.close"),
     ]
+    #: it explains what is under it: the phase timer, closing a question under it, closes it too (read by name by the
+    #: board's timekeeper, which loads no dialogs)
+    explains_under = True
 
     def __init__(self, keys: str = HELP, about: Callable[[], Text | None] | None = None,
                  reading: Sequence[str] | None = None) -> None:

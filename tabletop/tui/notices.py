@@ -131,16 +131,24 @@ def resume_title(damaged: bool) -> str:
     return _("Save recovered") if damaged else _("Save continued in a new file")
 
 
-def cut_off_words(actor: str, move: str, kept: bool = False) -> str:
+def cut_off_words(actor: str, move: str | None, kept: bool = False, track: str = "") -> str:
     """A move's question closed unanswered because the phase timer passed its team (``on_time_up = "pass"``): the
     move was not made, and why; one wording for the hot seat and every seat (found from outside: a seat's question
     stayed up past the clock's pass, and its yes said only that the game moved on). Shown under the title TIME UP.
-    ``kept``: what the team had typed (an argument) is kept for its next try, and the room is told so (found from
-    outside: a room that lost three minutes of careful wording to the clock)."""
+    ``move`` None: the question was a counter-argument, and the clock's pass made none.
+    ``kept``: what the team had typed (an argument, a counter) is kept for its next try on ``track`` (its name, as the
+    screen shows it), and the room is told so, naming the track (found from outside: a room that lost three minutes
+    of careful wording to the clock; then "on this track", with the board back and no track in view)."""
+    if move is None:
+        said = _("Time was up before {actor} sent a counter-argument: no counter was made.").format(actor=actor)
+        if kept:
+            said += " " + _("What was typed is kept: it is back in the field when {actor} next counters on "
+                            "{track}.").format(actor=actor, track=track)
+        return said
     said = _("Time was up before {actor} confirmed: {move} was not made.").format(actor=actor, move=move)
     if kept:
-        said += " " + _("What was typed is kept: it is back in the fields when {actor} next opens {move} on this "
-                        "track.").format(actor=actor, move=move)
+        said += " " + _("What was typed is kept: it is back in the fields when {actor} next opens {move} on "
+                        "{track}.").format(actor=actor, move=move, track=track)
     return said
 
 

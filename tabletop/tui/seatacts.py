@@ -155,7 +155,8 @@ class SeatActs(_App):
         if not isinstance(actor, str) or not words.passed_by_clock(view, actor, since):
             return False
         with using(self.lang):
-            said = cut_off_words(*words.cut_off_names(view, action), kept=keep is not None and keep())
+            actor, move, track = words.cut_off_names(view, action)
+            said = cut_off_words(actor, move, kept=keep is not None and keep(), track=track)
             self.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
         return True
 
@@ -172,7 +173,7 @@ class SeatActs(_App):
         """
         form = argument_form(entry, self._sealed_moves())
         action = entry.get("action")
-        commits = Action.from_dict(action) if isinstance(action, Mapping) and not form.counter else None
+        commits = Action.from_dict(action) if isinstance(action, Mapping) else None  # the argument's, or the counter's
         key = draft_key(commits) if commits is not None else None
         kept = take_draft(self.drafts, key, form.results) if key is not None and draft is None else None
         asked_at = view_seq(self.view or {})
@@ -183,8 +184,7 @@ class SeatActs(_App):
         def typed(entered: Entered | None) -> None:
             if entered is None or (not form.counter and entered.result is None):
                 return  # Escape: nothing is sent
-            if isinstance(action, Mapping) and not form.counter and self._cut_off(action, asked_at,
-                                                                                  keep=lambda: keep(entered)):
+            if isinstance(action, Mapping) and self._cut_off(action, asked_at, keep=lambda: keep(entered)):
                 return  # handed in from under the help after the clock passed the team: kept, not sent
             fields: dict[str, Any] = {"text": entered.action}
             if not form.counter:

@@ -689,16 +689,18 @@ def waiting_text(view: Mapping[str, Any]) -> Text:
 def passed_by_clock(view: Mapping[str, Any], actor: str, since: int) -> bool:
     """Whether the host's phase timer has passed ``actor`` after the event ``since`` (``on_time_up = "pass"``), as
     the view's log says: a move the team was asked about since can no longer be made."""
-    return any(isinstance(line, Mapping) and line.get("time_up") is True and line.get("kind") == "pass"
+    return any(isinstance(line, Mapping) and line.get("time_up") is True and line.get("kind") in ("pass", "counter")
                and line.get("actor") == actor and isinstance(line.get("seq"), int) and line["seq"] > since
                for line in _list(_map(view.get("board")).get("log")))
 
 
-def cut_off_names(view: Mapping[str, Any], action: Mapping[str, Any]) -> tuple[str, str]:
-    """The team and the move of a move's question the phase timer closed, by name (an id the view names not: the
-    id)."""
-    actor, move = _s(action.get("actor")), action.get("move")
-    return actor_names(view).get(actor) or actor, _moves_and_tracks(view)[0](move)
+def cut_off_names(view: Mapping[str, Any], action: Mapping[str, Any]) -> tuple[str, str | None, str]:
+    """The team, the move (None: a counter-argument) and the track of a question the phase timer closed, by name (an
+    id the view names not: the id), as :func:`~.notices.cut_off_words` takes them."""
+    actor, move, track = _s(action.get("actor")), action.get("move"), action.get("track")
+    moves, tracks = _moves_and_tracks(view)
+    return (actor_names(view).get(actor) or actor, None if action.get("kind") == "counter" else moves(move),
+            tracks(track) if track is not None else "")
 
 
 def entries(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:

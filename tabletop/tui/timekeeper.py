@@ -5,7 +5,8 @@ or what the start screen, ``play --timer`` or ``resume --timer`` set), shows
 the time left and the workshop's time, and when a phase's time runs out says
 so in words and colour, rings the terminal bell once and leaves a notice. A
 ruleset with ``on_time_up = "pass"`` has the human team whose turn it is pass
-while the moves phase is out of time (bots play on: they never keep a room
+while the moves phase is out of time, and the human team asked to counter an
+argument make none while adjudication is (bots play on: they never keep a room
 waiting). Each saved event carries the clock's reading, so a resumed game
 goes on with the time it had.
 """
@@ -157,7 +158,8 @@ class Timekeeper:
         state = self.session.state
         self.screen.app.bell()
         then = _("Press + for one more minute, or move on.")
-        if self.session.timers.on_time_up == "pass" and state.phase == "moves":
+        if self.session.timers.on_time_up == "pass" and (state.phase == "moves" or (
+                state.phase == "adjudication" and self.session.time_up_pass() is not None)):
             # the timers' rule, from the ruleset, --timer or the start screen (found from outside: "the ruleset says
             # so" of a rule the facilitator had typed on the start screen)
             then = _("Each human team whose turn it is now passes (the timers say so: on_time_up = pass); + gives one "
@@ -189,9 +191,11 @@ class Timekeeper:
         if due is None or due.actor != action.actor:
             return False
         state = self.session.state
+        named = names(state)
         move = shown(state).index.moves.get(action.move or "")
-        said = cut_off_words(names(state).get(due.actor or "", due.actor or ""),
-                             literal(move.name) if move else str(action.move), kept=keep is not None and keep())
+        said = cut_off_words(named.get(due.actor or "", due.actor or ""),
+                             None if action.kind == "counter" else literal(move.name) if move else str(action.move),
+                             kept=keep is not None and keep(), track=named.get(action.track or "", action.track or ""))
         self.screen.notify(said, title=_("TIME UP"), severity="warning", timeout=15, markup=False)
         return True
 
@@ -205,9 +209,17 @@ class Timekeeper:
         if not screen.is_active:
             # a dialog that would make a move names it (``_Dialog.commits``); read by name, so that the dialogs'
             # module loads when one is first opened, not with the board (tests/tui/test_startup.py)
-            dialog = screen.app.screen
+            stack = screen.app.screen_stack
+            dialog = stack[-1]
+            # the help (F1) over the question closes with it: it would explain a question no longer there (found from
+            # outside: with the help up, the clock passed nobody and the team typed on)
+            over = dialog if getattr(dialog, "explains_under", False) and len(stack) > 2 else None
+            if over is not None:
+                dialog = stack[-2]
             commits = getattr(dialog, "commits", None)
             if isinstance(commits, Action) and self.cut_off(commits, getattr(dialog, "keep_typed", None)):
+                if over is not None:
+                    over.answer(None)  # type: ignore[attr-defined]
                 dialog.answer(None)  # type: ignore[attr-defined]  # the board is up again: its redraw, or the next tick, passes the team
             return
         if screen.act(action):

@@ -428,3 +428,62 @@ async def test_a_seats_argument_closed_by_the_clock_keeps_its_text_and_the_help_
         await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
                     "the argument again")
         assert app.screen.query_one("#argue-action", LineField).value == "Open a hotline"
+
+
+async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_over_it_goes_too(tmp_path: Path) -> None:
+    """Found from outside (note 64): on a team's own screen a counter-argument being typed stayed up past the host's
+    clock, its text with no draft. With ``on_time_up = "pass"`` the clock passes the team asked to counter (its "no
+    counter", marked as the clock's); the help and the counter close, the team is told its text is kept for the track
+    named, nothing of it reaches the save, and the team's next counter there opens with it."""
+    from tabletop.content.timers import Timers
+    from tabletop.engine import waiting_for
+    from tabletop.play.session import with_sealed
+    from tabletop.store.reading import open_save
+    from tabletop.tui.argument import ArgumentScreen, LineField
+    from tabletop.tui.modals import HelpScreen
+    from tabletop.tui.seat import SeatApp, SeatScreen
+
+    from .screenkit import until
+    from .support import Sleeps
+    from .test_double_press import notices
+
+    hands = Hands()
+    timers = Timers(moves="off", event="off", adjudication="25s", review="off", on_time_up="pass")
+    session = Session.start(with_sealed(load_scenario("parallel-tracks"), False).with_options(timers=timers), 3,
+                            tmp_path / "counter.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    while waiting_for(session.state) != "counter":  # the first team that may argues, every other team passes
+        options = legal_actions(session.state)
+        argues = [a for a in options if a.kind == "move" and a.move == "argue"]
+        session.apply(argues[0] if argues else next((a for a in options if a.kind == "pass"), options[0]))
+        table.clock.follow(session.state)
+    asked = legal_actions(session.state)[0]
+    track = next(t.name for t in session.scenario.ruleset.tracks if t.id == asked.track)
+    before = session.state.seq
+    async with hosting(table, tick=_never) as (host, address, codes):
+        app = SeatApp(address, codes[f"team:{asked.actor}"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "the team's list")
+            entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "counter")
+            hands.t += 5  # past the list's hold
+            app.pick(entry["id"])
+            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                        "the counter's dialog")
+            hands.t += 5  # past the dialog's typing hold
+            app.screen.query_one("#argue-action", LineField).insert("Too soon")
+            await pilot.pause()
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help over the counter")
+            hands.t += 25
+            host.on_tick()  # the clock passes the team while it types
+            assert session.state.seq > before
+            await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the help and the counter to close")
+            await until(pilot, lambda: any("kept" in t and f" on {track}." in t for t in notices(app)),
+                        "the time-up words, the text kept for the track named")
+            assert "Too soon" not in session.save_path.read_text(encoding="utf-8")
+            app.type_argument(entry)  # the team's next counter on that track
+            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                        "the counter again")
+            assert app.screen.query_one("#argue-action", LineField).value == "Too soon"
+    saved = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before]
+    assert saved[0] == {"kind": "counter", "actor": asked.actor, "track": asked.track, "time_up": True}, saved

@@ -428,6 +428,9 @@ async def test_on_time_up_pass_closes_a_team_s_argument_unsent_and_keeps_what_it
         said = toasts(pilot)
         assert any("Time was up before Arden confirmed: Make an argument was not made" in t for t in said), said
         assert any("kept" in t for t in said), said
+        # the notice names the track the text is kept for, as the board names it (found from outside: "on this
+        # track", with the board back and no track in view)
+        assert any("kept" in t and "opens Make an argument on Beta." in t for t in said), said
         await tick(pilot)
         saved = open_save(session.save_path).events
         kinds = [e.action.kind for e in saved if e.seq > before and e.actor == "a"]
@@ -443,6 +446,87 @@ async def test_on_time_up_pass_closes_a_team_s_argument_unsent_and_keeps_what_it
         assert dialog.query_one("#argue-action", LineField).value == "Talk now"
         assert dialog.query_one("#argue-result", OptionList).highlighted == 1
         assert dialog.query_one("#argue-reason-0", LineField).value == "Both lose"
+        assert "kept from the time-up" in str(dialog.query_one("#argue-kept", Static).render())
+
+
+def _counter_asked(tmp_path: Path, timers: Timers) -> Session:
+    """Set-up, not under test: Arden argues on Beta (the deck's stock words), the others pass, and Brask is asked to
+    counter it in the adjudication phase."""
+    from tabletop.engine import waiting_for
+    from tests.engine.support import catalogue_scenario
+
+    from .test_argument_play import ARGUE
+
+    session = Session.start(catalogue_scenario("strict", extra_moves=[ARGUE]).with_options(timers=timers), 1,
+                            tmp_path / "g.jsonl")
+    while waiting_for(session.state) != "counter":
+        options = legal_actions(session.state)
+        argues = [a for a in options if a.kind == "move" and a.move == "argue" and a.track == "beta"]
+        passes = [a for a in options if a.kind == "pass"]
+        session.apply(argues[0] if argues and session.state.turn == "a" else (passes or options)[0])
+    return session
+
+
+def test_on_time_up_pass_the_clock_passes_a_team_asked_to_counter(tmp_path: Path) -> None:
+    """The timers' rule is that the team the game waits on passes at time up; a team asked for a counter-argument is
+    waited on as a team at its move is, and its pass is the counter list's own "no counter". Marked as the clock's,
+    it is saved, checked by verify and told as the clock's, not the team's choice."""
+    from tabletop.engine.telling import tell
+
+    session = _counter_asked(tmp_path, Timers(adjudication="1m", on_time_up="pass"))
+    waited_on = legal_actions(session.state)[0]
+    passing = session.time_up_pass()
+    assert passing is not None and passing.to_dict() == {"kind": "counter", "actor": waited_on.actor,
+                                                         "track": waited_on.track, "time_up": True}, passing
+    session.apply(passing)
+    last = open_save(session.save_path).events[-1]
+    assert last.action.to_dict() == passing.to_dict()
+    assert tell(last, session.scenario) == "Brask passes: no counter, the adjudication phase's time was up"
+    session.close()
+    assert verify(session.save_path).ok
+
+
+async def test_on_time_up_pass_closes_a_team_s_counter_and_the_help_over_it_keeping_what_it_typed(
+        tmp_path: Path) -> None:
+    """Found from outside (note 64): the counter-argument's dialog stayed up past the clock, the text typed into it
+    with no draft. At the clock's pass the help (F1) over it and the dialog close, the notice says the text is kept
+    for the track it names, nothing of it is saved, and the team's next counter there opens with it."""
+    from tabletop.tui.argument import ArgumentScreen, LineField
+    from tabletop.tui.modals import HelpScreen
+
+    from .support import choose
+
+    now = FakeTime()
+    session = _counter_asked(tmp_path, Timers(adjudication="1m", on_time_up="pass"))
+    before = session.state.seq
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(5)  # past the list's hold
+        await choose(pilot, "Counter it")
+        assert isinstance(app.screen, ArgumentScreen)
+        now.advance(5)  # past the dialog's typing hold
+        await type_text(pilot, "Too soon")
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        now.advance(61)
+        await tick(pilot)
+        assert isinstance(app.screen, BoardScreen), type(app.screen).__name__
+        said = toasts(pilot)
+        assert any("Time was up before Brask" in t and "kept" in t and " on Beta." in t for t in said), said
+        await tick(pilot)  # the board's: the clock passes Brask
+        saved = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before]
+        assert saved[0] == {"kind": "counter", "actor": "b", "track": "beta", "time_up": True}, saved
+        assert "Too soon" not in session.save_path.read_text(encoding="utf-8")  # a draft on the screen only
+        while legal_actions(session.state)[0].to_dict() != {"kind": "counter", "actor": "b", "track": "beta"}:
+            session.apply(Action("undo", reason="let them finish"))
+        board(pilot).refresh_view()
+        await tick(pilot)
+        now.advance(5)  # past the new list's hold
+        await choose(pilot, "Counter it")
+        dialog = app.screen
+        assert isinstance(dialog, ArgumentScreen)
+        assert dialog.query_one("#argue-action", LineField).value == "Too soon"
         assert "kept from the time-up" in str(dialog.query_one("#argue-kept", Static).render())
 
 
