@@ -1066,3 +1066,41 @@ async def test_time_up_passing_every_team_is_one_notice_clear_of_the_list_at_80x
                 on_top, _ = app.screen.get_widget_at(x, y)
                 assert not any(on_top is t or t in on_top.ancestors for t in shown), (x, y, on_top, listed)
         assert all(app.screen.region.contains_region(t.region) for t in shown)  # each notice whole
+
+
+async def test_on_time_up_pass_closes_the_help_and_the_argument_under_it_as_without_the_help(tmp_path: Path) -> None:
+    """Found from outside: with the help (F1) open over a team's argument when the phase's time ran out, the clock
+    passed nobody until the help was closed. The time-up acts as it does without the help: the help and the argument
+    close, what was typed is kept, the notice is said, and the clock passes the team."""
+    from tabletop.tui.argument import ArgumentScreen
+    from tabletop.tui.modals import HelpScreen
+    from tests.engine.support import catalogue_scenario
+
+    from .support import typed
+    from .test_argument_play import ARGUE, to_the_argument
+
+    now = FakeTime()
+    scenario = catalogue_scenario("strict", extra_moves=[ARGUE]).with_options(
+        timers=Timers(moves="1m", on_time_up="pass"))
+    session = Session.start(scenario, 1, tmp_path / "g.jsonl")
+    to_moves(session)
+    before = session.state.seq
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await to_the_argument(pilot)
+        await typed(pilot, "burst", *"Talk")
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        now.advance(61)
+        await tick(pilot)
+        assert not any(isinstance(s, (HelpScreen, ArgumentScreen)) for s in app.screen_stack), app.screen_stack
+        said = toasts(pilot)
+        assert any("Time was up before Arden confirmed: Make an argument was not made" in t and "kept" in t
+                   for t in said), said
+        await tick(pilot)
+        kinds = [e.action.kind for e in open_save(session.save_path).events if e.seq > before and e.actor == "a"]
+        assert kinds == ["pass"], kinds
+        assert "Talk" in repr(board(pilot).timekeeper.drafts)  # kept for the team's next argument there
+
+
