@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..content.arguments import ODDS
+from ..content.arguments import ODDS, ODDS_START
 from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from .partwords import stock_said
@@ -132,7 +132,7 @@ def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = F
         made += 1
         said = _("counter by {actor}: {text} (strong)") if strong else _("counter by {actor}: {text}")
         parts.append(said.format(actor=who, text=quoted(text)))
-    parts.append(_odds_part(ruling, names, made))
+    parts.append(_odds_part(ruling, names))
     if len(ruling.dice) == 2:
         parts.append(_("rolled {first} + {second} = {total} vs target {target}").format(
             first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target))
@@ -167,7 +167,7 @@ def _wanted_of(ruling: Ruling) -> str:
     return wanted_words(dict(ruling.wanted)) if ruling.wanted else one_line(ruling.effect or "")
 
 
-def _odds_part(ruling: Ruling, names: Mapping[str, str], made: int) -> str:
+def _odds_part(ruling: Ruling, names: Mapping[str, str]) -> str:
     """``odds: likely (6+ on two dice), as the teams voted (…), confirmed by the facilitator``."""
     votes = "; ".join(f"{names.get(a, a)}: {odds_words(o)}" for a, o in ruling.votes)
     odds = odds_words(ruling.odds)
@@ -178,10 +178,35 @@ def _odds_part(ruling: Ruling, names: Mapping[str, str], made: int) -> str:
     elif ruling.odds_by == "vote":
         said = _("odds: {odds}, as the teams voted ({votes}), confirmed by the facilitator")
     elif ruling.odds_by == "matrix":
-        said = _("odds: {odds}, by the matrix rule from even: {strong} strong of {items}")
+        return _matrix_part(ruling, odds)
     else:
         said = _("odds: {odds}")
-    return said.format(odds=odds, votes=votes, strong=len(ruling.strong), items=len(ruling.reasons) + made)
+    return said.format(odds=odds, votes=votes)
+
+
+def _matrix_part(ruling: Ruling, odds: str) -> str:
+    """``odds: likely (…), by the matrix: from even, 2 strong reasons and 1 strong counter make 1 step likelier``:
+    how the matrix rule found the odds (``content.arguments``: one step likelier per strong reason, one less
+    likely per strong counter, from even, within the scale), so the room can check it."""
+    reasons = sum(1 for i in ruling.strong if i < len(ruling.reasons))
+    counters = len(ruling.strong) - reasons
+    net = reasons - counters
+    reasons_said = (ngettext("{n} strong reason", "{n} strong reasons", reasons).format(n=reasons) if reasons
+                    else _("no strong reason"))
+    counters_said = (ngettext("{n} strong counter", "{n} strong counters", counters).format(n=counters) if counters
+                     else _("no strong counter"))
+    if net > 0:
+        steps = ngettext("{n} step likelier", "{n} steps likelier", net).format(n=net)
+    elif net < 0:
+        steps = ngettext("{n} step less likely", "{n} steps less likely", -net).format(n=-net)
+    else:
+        steps = _("no step")
+    labels = list(ODDS)
+    # the scale has two steps each way: a third strong reason (or counter) moves the odds no further
+    said = (_("odds: {odds}, by the matrix: from even, {reasons} and {counters} make {steps}")
+            if 0 <= labels.index(ODDS_START) - net < len(labels) else
+            _("odds: {odds}, by the matrix: from even, {reasons} and {counters} make {steps}; the odds go no further"))
+    return said.format(odds=odds, reasons=reasons_said, counters=counters_said, steps=steps)
 
 
 def ruling_text(ruling: Ruling | None, names: Mapping[str, str], readings: Sequence[int | str] | None = None,

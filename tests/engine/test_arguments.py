@@ -196,3 +196,47 @@ def test_an_argument_set_aside_behind_the_gate_reveals_the_counters_entered() ->
     state = apply(state, Action("lapse", track="alpha"))
     assert state.last.result["counters_revealed"] == [["b", "A secret objection"]]
     assert state.last.result["ruling"]["counters"] == [["b", "A secret objection"]]
+
+
+def _matrix_ruling(reasons: tuple[str, ...], strong: tuple[int, ...]) -> tuple[Ruling, dict[str, str]]:
+    """A matrix argument on Alpha with ``reasons`` and one counter by Brask, weighed with ``strong`` marked, rolled."""
+    state = run(new_game(argue_scenario(odds="matrix"), seed=1), to_counters(reasons=reasons))
+    state = run(state, [counter("b", "c1"), odds(strong=strong), roll("alpha", 4, 3)])
+    ruling = Ruling.from_result(state.last.result)
+    assert ruling is not None and ruling.odds_by == "matrix"
+    return ruling, names(state)
+
+
+def test_a_matrix_ruling_says_how_its_odds_were_found() -> None:
+    """The working says how many strong reasons and counters there were and how far they moved the odds from even
+    (found from outside: "2 strong of 4" left the room to guess which were reasons and what each was worth)."""
+    ruling, who = _matrix_ruling(("r1", "r2", "r3"), (0, 1, 3))  # two reasons and the counter strong
+    text = ruling_text(ruling, who)
+    assert ruling.odds == "likely"
+    assert "odds: likely (6+ on two dice), by the matrix: from even, 2 strong reasons and 1 strong counter make " \
+           "1 step likelier" in text
+    ruling, who = _matrix_ruling(("r1",), (1,))  # the counter alone
+    assert ruling.odds == "unlikely"
+    assert "from even, no strong reason and 1 strong counter make 1 step less likely" in ruling_text(ruling, who)
+    ruling, who = _matrix_ruling(("r1", "r2", "r3"), (0, 1, 2))  # three steps asked, the scale has two
+    assert ruling.odds == "very-likely"
+    assert ("from even, 3 strong reasons and no strong counter make 3 steps likelier; the odds go no further"
+            in ruling_text(ruling, who))
+    ruling, who = _matrix_ruling(("r1",), ())
+    assert "odds: even (7+ on two dice), by the matrix: from even, no strong reason and no strong counter make " \
+           "no step" in ruling_text(ruling, who)
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_a_matrix_rulings_working_is_said_in_the_rooms_language(code: str) -> None:
+    from tabletop import lang
+
+    ruling, who = _matrix_ruling(("r1", "r2", "r3"), (0, 1, 3))
+    with lang.using("en"):
+        english = ruling_text(ruling, who)
+    with lang.using(code):
+        said = ruling_text(ruling, who)
+    odds_part = next(p for p in said.split("; ") if "6+" in p)
+    assert "2" in odds_part and "1" in odds_part and "3" not in odds_part, odds_part  # two reasons, one counter
+    assert "matrix" not in odds_part and "strong" not in odds_part and "step" not in odds_part, odds_part
+    assert odds_part not in english and any("\u0400" <= ch <= "\u04ff" for ch in odds_part), odds_part
