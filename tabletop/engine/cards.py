@@ -37,6 +37,23 @@ def _closed_track(state: State, card: Card) -> str | None:
     return None
 
 
+def parked(state: State, card: Card) -> str | None:
+    """The card's track if it is deferred and the card is not written for a deferred track (one whose own conditions
+    ask for its track's status and hold now), else None: what keeps an injected card out.
+
+    A deferred track is parked on purpose, out of play until the facilitator reopens it: a draw sets its cards
+    aside (:func:`_closed_track`), no move is made there, and an inject of its card is refused too. Found from
+    outside: an injected incident pushed a deferred track's tension to its breakdown, unseen, to collapse it the
+    moment it was reopened. (An agreed or collapsed track takes an injected card as before: a settled track does
+    not move, or a provisional deal feels it.)"""
+    if card.track is None or state.tracks[card.track].status != "deferred":
+        return None
+    asks = [c for c in card.requires if c.key == "status" and c.other_track() in (None, card.track)]
+    if asks and all(c.holds(ReadView(state, card.track, card.chooser())) for c in asks):
+        return None
+    return card.track
+
+
 def kept_out_by(state: State, card_id: str) -> tuple[str | None, tuple[Any, ...]]:
     """Why a draw on ``state``'s board set the card aside, for its words: the id of its track if that is closed, else
     None and the conditions it requires that do not hold (none: it is no card of the deck). Found from outside:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..content.vocabulary import STATUSES
 from .actions import Action, RuleViolation
-from .cards import _draw_from, unmet_requires
+from .cards import _draw_from, parked, unmet_requires
 from .codes import Code
 from .flow import _finish
 from .lookups import _, _card, _outcome, _track_name, _track_spec, named
@@ -133,6 +133,11 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     card = _card(state, action.card)
     if state.card is not None:
         raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=named(state, "card", _card(state, state.card).id)))
+    track = parked(state, card)
+    if track is not None:
+        raise RuleViolation(Code.TRACK_CLOSED, _(
+            "'{track}' is deferred: it is out of play until it is reopened (override its status to open), so '{card}' "
+            "cannot be played on it.").format(track=_track_name(state, track), card=named(state, "card", card.id)))
     pile, discard = list(state.pile), list(state.discard)
     if card.id in pile:
         pile.remove(card.id)
