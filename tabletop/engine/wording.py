@@ -59,6 +59,9 @@ UNSETTLED = N_("never settled: the game ended first")
 UNMET_NOW = N_("condition not met now")
 #: An inject whose card's condition did not hold, as its line in the log and the report adds it.
 INJECTED_UNMET = N_("injected though its condition was not met")
+#: A move marked ``once_per_game``, as the help (F1) says it under the move: the engine counts it per team (each team
+#: may make it once), which a room reading "once per game" might not expect (:func:`once_word` translated).
+ONCE_FOR_EACH_TEAM = N_("Once per game for each team.")
 #: A track's status, by its id, as the room reads it.
 STATUSES = {
     "open": N_("open"),
@@ -106,6 +109,11 @@ def lapsed_word() -> str:
 def unsettled_word() -> str:
     """``never settled: the game ended first``, in the language of the moment."""
     return _(UNSETTLED)
+
+
+def once_word() -> str:
+    """``Once per game for each team.``, in the language of the moment."""
+    return _(ONCE_FOR_EACH_TEAM)
 
 
 def unmet_now_word() -> str:
@@ -733,6 +741,7 @@ __all__ = [
     "move_words",
     "moved",
     "named",
+    "once_word",
     "MODIFIER",
     "modifier_names",
     "named_source",

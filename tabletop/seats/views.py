@@ -279,7 +279,9 @@ def game_facts(state: State) -> dict[str, Any]:
         # a team's purse, its sealed entries and the reveal come as ids: the screen names them with these
         "resources": [{"id": r.id, "name": literal(r.name)} for r in resource_infos(state.ruleset)],
         # with what each move and actor stands for: the help (F1) says it of the entry a team has highlighted
-        "moves": [_described({"id": m.id, "name": literal(m.name)}, m.description) for m in state.ruleset.moves],
+        # (and a move made once per game for each team says so: the key only then, so other moves' facts keep their bytes)
+        "moves": [_described({"id": m.id, "name": literal(m.name), **({"once_per_game": True} if m.once_per_game else {})},
+                             m.description) for m in state.ruleset.moves],
     }
     # a seat marks a reason typed in another language, as the log line of the end does (found from outside:
     # "GAME OVER — Сесія завершена…" unmarked on an English projector, «…» (uk) in the log under it)

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..content.literal import literal, one_line
 from ..engine.telling import end_reason
-from ..engine.wording import near_breakdown, status_word
+from ..engine.wording import near_breakdown, once_word, status_word
 from ..lang import LANGUAGES, Domain
 from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
@@ -482,7 +482,7 @@ def dice_text(view: Mapping[str, Any]) -> Text:
     return Text()
 
 
-def about_parts(view: Mapping[str, Any], entry: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+def about_parts(view: Mapping[str, Any], entry: Mapping[str, Any] | None) -> list[tuple[str, ...]]:
     """The move and the track ``entry`` (the highlighted one) is about, and the team (a team's seat: its own; the
     console: the team to move), each as (heading, description) for :func:`~.decisionlist.about_text`: as the hot
     seat's help says them (:func:`~.text.about_parts`), from the view's facts."""
@@ -494,7 +494,8 @@ def about_parts(view: Mapping[str, Any], entry: Mapping[str, Any] | None) -> lis
     action = _map(_map(entry).get("action"))
     out = []
     if (m := by_id(game.get("moves")).get(_s(action.get("move")))) is not None:
-        out.append((_("Move: {name}").format(name=_s(m.get("name"))), _text(m.get("description"))))
+        out.append((_("Move: {name}").format(name=_s(m.get("name"))), _text(m.get("description")),
+                    *([once_word()] if m.get("once_per_game") is True else [])))
     if (t := by_id(board.get("tracks")).get(_s(action.get("track")))) is not None:
         out.append((_("Track: {name}").format(name=_s(t.get("name"))), _text(t.get("description"))))
     own = view.get("role") == "team"

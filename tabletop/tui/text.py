@@ -31,6 +31,7 @@ from ..engine.wording import (
     effects_words,
     met_word,
     named,
+    once_word,
     undone_word,
     wants_text,
 )
@@ -296,7 +297,8 @@ def about_parts(scenario: Scenario, move: str | None, track: str | None, actor: 
     index = scenario.index
     parts = []
     if (m := index.moves.get(move or "")) is not None:
-        parts.append((_("Move: {name}").format(name=m.name), m.description))
+        # once per game counts per team: said under the move, so a second team making it surprises nobody
+        parts.append((_("Move: {name}").format(name=m.name), m.description, *([once_word()] if m.once_per_game else [])))
     if (t := index.tracks.get(track or "")) is not None:
         parts.append((_("Track: {name}").format(name=t.name), t.description, *seating))
     if (a := index.actors.get(actor or "")) is not None:
