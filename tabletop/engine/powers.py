@@ -133,11 +133,6 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     card = _card(state, action.card)
     if state.card is not None:
         raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=named(state, "card", _card(state, state.card).id)))
-    track = parked(state, card)
-    if track is not None:
-        raise RuleViolation(Code.TRACK_CLOSED, _(
-            "'{track}' is deferred: it is out of play until it is reopened (override its status to open), so '{card}' "
-            "cannot be played on it.").format(track=_track_name(state, track), card=named(state, "card", card.id)))
     pile, discard = list(state.pile), list(state.discard)
     if card.id in pile:
         pile.remove(card.id)
@@ -150,6 +145,22 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=card.id, card_round_event=round_event,
                     event_done=state.event_done or round_event)
     return state, result
+
+
+def refuse_new(state: State, action: Action) -> None:
+    """Raise RuleViolation for what a new action may not do although a save may have recorded it before the rule: an
+    inject of a card on a deferred track (:func:`~.cards.parked`). The live session asks it before :func:`apply`;
+    ``apply`` itself takes the action, so that such a save still replays, verifies and resumes (DESIGN section 6: a
+    save stays replayable after the engine changes; found in review, stop 65: refused inside ``apply``, every save with
+    such an inject read as damaged at it)."""
+    if action.kind != "inject" or state.card is not None:
+        return
+    card = state.scenario.index.cards.get(action.card or "")
+    track = None if card is None else parked(state, card)
+    if track is not None:
+        raise RuleViolation(Code.TRACK_CLOSED, _(
+            "'{track}' is deferred: it is out of play until it is reopened (override its status to open), so '{card}' "
+            "cannot be played on it.").format(track=_track_name(state, track), card=named(state, "card", card.id)))
 
 
 def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:

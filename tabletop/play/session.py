@@ -20,6 +20,7 @@ from ..content.timers import Timers, timers_from_data
 from ..engine import Action, State, apply, legal_actions, new_game
 from ..engine.actions import Event
 from ..engine.legal import lapsing
+from ..engine.powers import refuse_new
 from ..engine.review import undone_event
 from ..lang import SOURCE, current
 from ..store import SaveWriter, default_save_path
@@ -222,7 +223,9 @@ class Session:
         """Apply an action and write it to the save; raises RuleViolation if illegal.
 
         Free text (a note, a reason, an argument) is recorded with the language it was typed in:
-        the language of the moment, unless the action already names one (a seat's own)."""
+        the language of the moment, unless the action already names one (a seat's own). A rule newer than saves
+        that may have broken it is held here, not in ``apply``, which replays them (``refuse_new``)."""
+        refuse_new(self.state, action)
         new = apply(self.state, typed_in(action, current()))
         self.writer.append(new, self._clock_record(new))
         self.state = new

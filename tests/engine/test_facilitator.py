@@ -97,23 +97,29 @@ THAW_ON_PARKED_ALPHA = {"id": "quiet-contacts", "title": "Quiet contacts on Alph
 def test_an_inject_on_a_deferred_track_is_refused_until_it_is_reopened(mode: str) -> None:
     """A deferred track is parked on purpose (DESIGN section 2): a draw sets its cards aside, no move is made there,
     and an injected card is refused too, saying how to bring the track back. Found from outside: an injected
-    incident pushed deferred Alpha's tension to its breakdown, waiting to collapse it the moment it was reopened."""
+    incident pushed deferred Alpha's tension to its breakdown, waiting to collapse it the moment it was reopened. The
+    refusal is the live session's (``refuse_new``, asked before ``apply``): ``apply`` replays a save that recorded one
+    (tests/play/test_inject_parked.py)."""
+    from tabletop.engine.powers import refuse_new
+
     scenario = catalogue_scenario(mode, extra_cards=[THAW_ON_PARKED_ALPHA])
     parked = run(new_game(scenario, seed=1), (*opening(), move("a", "defer", "alpha")))
     assert parked.tracks["alpha"].status == "deferred"
     for card_id in ("incident", "late"):  # "late" asks for tension only: its track's status still keeps it out
         with pytest.raises(RuleViolation) as info:
-            apply(parked, Action("inject", card=card_id))
+            refuse_new(parked, Action("inject", card=card_id))
         assert info.value.code == "TRACK_CLOSED"
         assert "Alpha" in info.value.message and "deferred" in info.value.message and "reopen" in info.value.message
     with lang.using("ru"), pytest.raises(RuleViolation) as info:
-        apply(parked, Action("inject", card="incident"))
+        refuse_new(parked, Action("inject", card="incident"))
     assert "Alpha" in info.value.message and "deferred" not in info.value.message
     # a card that asks for the deferred status itself is written for a parked track: it may be injected
+    refuse_new(parked, Action("inject", card="quiet-contacts"))
     quiet = run(parked, [Action("inject", card="quiet-contacts"), Action("apply_card", track="alpha")])
     assert (quiet.tracks["alpha"].tension, quiet.tracks["alpha"].status) == (0, "deferred")
     # reopened by the facilitator, the track takes the card again
     reopened = apply(parked, Action("override", track="alpha", status="open", reason="talks resume"))
+    refuse_new(reopened, Action("inject", card="incident"))
     reopened = run(reopened, [Action("inject", card="incident"), Action("apply_card", track="alpha")])
     assert (reopened.tracks["alpha"].tension, reopened.tracks["alpha"].status) == (2, "open")
 
