@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from tabletop.content.fields import replace
 from tabletop.content.loader import load_scenario
@@ -399,7 +400,6 @@ async def test_a_seats_argument_closed_by_the_clock_keeps_its_text_and_the_help_
     over a question that no longer stood. At the clock's pass the help and the argument close, the team is told that
     its text is kept, nothing of it reaches the save, and the team's next argument there opens with it."""
     from tabletop.tui.argument import ArgumentScreen, LineField
-    from tabletop.tui.modals import HelpScreen
     from tabletop.tui.seat import SeatScreen
 
     from .screenkit import until
@@ -408,15 +408,7 @@ async def test_a_seats_argument_closed_by_the_clock_keeps_its_text_and_the_help_
     async with _russia_seated(tmp_path) as (hands, session, before, host, app, pilot):
         entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "argument"
                      and "refusal" not in e)
-        hands.t += 5  # past the list's hold
-        app.pick(entry["id"])
-        await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
-                    "the argument's dialog")
-        hands.t += 5  # past the dialog's typing hold
-        app.screen.query_one("#argue-action", LineField).insert("Open a hotline")
-        await pilot.pause()
-        await pilot.press("f1")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help over the argument")
+        await _typed_under_the_help(app, pilot, hands, entry["id"], "Open a hotline", "argument")
         hands.t += 25
         host.on_tick()  # the clock passes Russia while it types
         assert session.state.seq > before
@@ -440,7 +432,6 @@ async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_o
     from tabletop.play.session import with_sealed
     from tabletop.store.reading import open_save
     from tabletop.tui.argument import ArgumentScreen, LineField
-    from tabletop.tui.modals import HelpScreen
     from tabletop.tui.seat import SeatApp, SeatScreen
 
     from .screenkit import until
@@ -465,15 +456,7 @@ async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_o
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "the team's list")
             entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "counter")
-            hands.t += 5  # past the list's hold
-            app.pick(entry["id"])
-            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
-                        "the counter's dialog")
-            hands.t += 5  # past the dialog's typing hold
-            app.screen.query_one("#argue-action", LineField).insert("Too soon")
-            await pilot.pause()
-            await pilot.press("f1")
-            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help over the counter")
+            await _typed_under_the_help(app, pilot, hands, entry["id"], "Too soon", "counter")
             hands.t += 25
             host.on_tick()  # the clock passes the team while it types
             assert session.state.seq > before
@@ -487,3 +470,22 @@ async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_o
             assert app.screen.query_one("#argue-action", LineField).value == "Too soon"
     saved = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before]
     assert saved[0] == {"kind": "counter", "actor": asked.actor, "track": asked.track, "time_up": True}, saved
+
+
+async def _typed_under_the_help(app: Any, pilot: Any, hands: Any, entry: str, text: str, what: str) -> None:
+    """Set-up, not under test: the team picks ``entry`` (an argument or a counter), types ``text`` into the dialog's
+    first field, and opens the help (F1) over it."""
+    from tabletop.tui.argument import ArgumentScreen, LineField
+    from tabletop.tui.modals import HelpScreen
+
+    from .screenkit import until
+
+    hands.t += 5  # past the list's hold
+    app.pick(entry)
+    await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                f"the {what}'s dialog")
+    hands.t += 5  # past the dialog's typing hold
+    app.screen.query_one("#argue-action", LineField).insert(text)
+    await pilot.pause()
+    await pilot.press("f1")
+    await until(pilot, lambda: isinstance(app.screen, HelpScreen), f"the help over the {what}")

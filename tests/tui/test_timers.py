@@ -405,15 +405,11 @@ async def test_on_time_up_pass_closes_a_team_s_argument_unsent_and_keeps_what_it
 
     from tabletop import Action
     from tabletop.tui.argument import ArgumentScreen, LineField
-    from tests.engine.support import catalogue_scenario
 
-    from .test_argument_play import ARGUE, to_the_argument
+    from .test_argument_play import to_the_argument
 
     now = FakeTime()
-    scenario = catalogue_scenario("strict", extra_moves=[ARGUE]).with_options(
-        timers=Timers(moves="1m", on_time_up="pass"))
-    session = Session.start(scenario, 1, tmp_path / "g.jsonl")
-    to_moves(session)
+    session = _argued_in_a_minute(tmp_path)
     before = session.state.seq
     app = TabletopApp(session, now=now)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -1074,16 +1070,12 @@ async def test_on_time_up_pass_closes_the_help_and_the_argument_under_it_as_with
     close, what was typed is kept, the notice is said, and the clock passes the team."""
     from tabletop.tui.argument import ArgumentScreen
     from tabletop.tui.modals import HelpScreen
-    from tests.engine.support import catalogue_scenario
 
     from .support import typed
-    from .test_argument_play import ARGUE, to_the_argument
+    from .test_argument_play import to_the_argument
 
     now = FakeTime()
-    scenario = catalogue_scenario("strict", extra_moves=[ARGUE]).with_options(
-        timers=Timers(moves="1m", on_time_up="pass"))
-    session = Session.start(scenario, 1, tmp_path / "g.jsonl")
-    to_moves(session)
+    session = _argued_in_a_minute(tmp_path)
     before = session.state.seq
     app = TabletopApp(session, now=now)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -1104,3 +1096,16 @@ async def test_on_time_up_pass_closes_the_help_and_the_argument_under_it_as_with
         assert "Talk" in repr(board(pilot).timekeeper.drafts)  # kept for the team's next argument there
 
 
+
+
+def _argued_in_a_minute(tmp_path: Path) -> Session:
+    """Set-up, not under test: a strict game whose moves include an argument, one minute a moves phase and the clock's
+    pass at time up, at the moves phase."""
+    from tests.engine.support import catalogue_scenario
+
+    from .test_argument_play import ARGUE
+
+    scenario = catalogue_scenario("strict", extra_moves=[ARGUE]).with_options(timers=Timers(moves="1m", on_time_up="pass"))
+    session = Session.start(scenario, 1, tmp_path / "g.jsonl")
+    to_moves(session)
+    return session
