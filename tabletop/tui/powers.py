@@ -19,12 +19,11 @@ from ..engine import Action, Event, RuleViolation, State
 from ..engine.actions import TEAM_KINDS
 from ..engine.powers import check_note_on
 from ..engine.review import gated_counters, note_steps, noted_in, numbered, undo_target
-from ..engine.cards import unmet_requires
-from ..engine.wording import undone_word, unmet_now_word
+from ..engine.wording import undone_word
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
-from .text import end_warning, hidden_seqs, literal, names, room_told, shown, told
+from .text import end_warning, hidden_seqs, inject_labels, literal, names, room_told, shown, told
 from .timekeeper import Timekeeper
 from .widgets import KeyScroll
 
@@ -396,18 +395,14 @@ class FacilitatorPowers(_Screen):
             return
         from .modals import PickScreen
 
-        state = self.session.state
-        n = names(state)
-        cards = shown(state).deck.cards
+        cards = inject_labels(self.session.state)
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                self.act(Action("inject", card=cards[index].id))
+                self.act(Action("inject", card=cards[index][0]))
 
-        # a card whose condition does not hold now is marked: the facilitator may still play it, knowingly
-        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else _('global')}]"
-                       + (f"  \u2014 {unmet_now_word()}" if unmet_requires(state, c) else "")) for c in cards]
-        self.app.push_screen(PickScreen(_("Inject which card now?"), labels, search=True), chosen)
+        self.app.push_screen(PickScreen(_("Inject which card now?"), [label for _id, label in cards], search=True),
+                             chosen)
 
     def action_undo(self) -> None:
         if self._picks_then_keyboard():

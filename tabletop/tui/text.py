@@ -84,6 +84,21 @@ def move_details(said: str, sealed: bool) -> Text:
 
 
 
+def inject_labels(state: State, language: str | None = None) -> list[tuple[str, Text]]:
+    """Each card of the deck, its id and its line in the facilitator's inject list (the hot seat's and a seat's
+    console): its title and its track as the room reads them in ``language`` (None: the language of the moment), and
+    a mark where its condition does not hold on ``state``'s board (the facilitator may still play it, knowingly)."""
+    scenario = shown(state, language)
+    n = wording.scenario_names(scenario)
+    labels = []
+    for c in scenario.deck.cards:
+        label = Text(f"{literal(c.title, lines=False)}  [{n.get(c.track, c.track) if c.track else _('global')}]")
+        if unmet_requires(state, c):
+            label.append(f"  \u2014 {wording.unmet_now_word()}")
+        labels.append((c.id, label))
+    return labels
+
+
 def plain(value: Any, style: str = "") -> Text:
     return Text(literal(value), style=style)
 
