@@ -51,6 +51,7 @@ from .pasting import WholePastes
 from .seatacts import SeatActs, view_seq
 from .seatdialogs import CONSOLE_HELP, CONSOLE_READING, SEAT_HELP, SEAT_READING, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
+from .text import inject_labels
 from .themes import THEME_BINDING, Themed
 from .toosmall import SizeGuard
 from .widgets import Board, KeyScroll, compact_board
@@ -1563,23 +1564,27 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         view = self.view if self.view is not None else self.welcome.get("view")
         return words.team_names(self.welcome.get("header"), view if isinstance(view, Mapping) else {})
 
-    def deck_cards(self) -> list[tuple[str, str]]:
-        """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck), in this
-        console's language as its board reads them: the header's translation, English for a card it leaves out."""
-        header = self.welcome.get("header") or {}
+    def deck_cards(self) -> list[tuple[str, Text]]:
+        """Each card of the deck from the facilitator's welcome (others get no deck), its id and its line in the
+        inject list, in this console's language as its board reads them (the header's translation, English for a card
+        it leaves out). With the game's replica, the hot seat's lines (:func:`~.text.inject_labels`: the track, and a
+        card on a deferred track or whose condition does not hold marked); without, the titles alone (found from
+        outside: the console's list had no marks, and its inject of a deferred track's card was refused unforeseen)."""
         replica = self.replica
-        if replica is None and isinstance(header, Mapping) and header:
-            try:  # the board is shown in words (the feed does not replay here): the deck may still be read
-                replica = Replica(header)
-            except ReplicaError:
-                replica = None  # nor the deck: its titles as the header has them
         if replica is not None:
-            return [(card.id, literal(card.title, lines=False)) for card in shown(replica.state, self.lang).deck.cards]
+            return inject_labels(replica.state, self.lang)
+        header = self.welcome.get("header") or {}
         deck = header.get("deck") if isinstance(header, Mapping) else None
+        if isinstance(header, Mapping) and header:
+            try:  # the board is shown in words (the feed does not replay here): the deck may still be read
+                return [(card.id, Text(literal(card.title, lines=False)))
+                        for card in shown(Replica(header).state, self.lang).deck.cards]
+            except ReplicaError:
+                pass  # nor the deck: its titles as the header has them
         cards = deck.get("cards") if isinstance(deck, Mapping) else None
         if not isinstance(cards, list):
             return []
-        return [(str(c.get("id")), literal(c.get("title", c.get("id")), lines=False))
+        return [(str(c.get("id")), Text(literal(c.get("title", c.get("id")), lines=False)))
                 for c in cards if isinstance(c, Mapping) and c.get("id")]
 
     def action_help(self) -> None:

@@ -69,7 +69,7 @@ class Console(Protocol):
 
     def time(self, what: str) -> None: ...
 
-    def deck_cards(self) -> list[tuple[str, str]]: ...
+    def deck_cards(self) -> list[tuple[str, Text]]: ...
 
 
 class ConsolePowers(_Screen):
@@ -188,7 +188,7 @@ class ConsolePowers(_Screen):
             if index is not None:
                 self.seat_app.send(Action("inject", card=cards[index][0]).to_dict())
 
-        self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards], search=True),
+        self.app.push_screen(PickScreen(_("Inject a card now"), [label for _id, label in cards], search=True),
                              chosen)
 
 

@@ -21,7 +21,7 @@ from ..content.scenario import log_line
 from ..content.timers import TIMED_PHASES, TimerWords, Timers
 from ..engine import Action, Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.cards import held_over_now, unmet_requires
+from ..engine.cards import held_over_now, parked, unmet_requires
 from ..engine.lookups import shown
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, package_held, undone_event
@@ -87,13 +87,19 @@ def move_details(said: str, sealed: bool) -> Text:
 def inject_labels(state: State, language: str | None = None) -> list[tuple[str, Text]]:
     """Each card of the deck, its id and its line in the facilitator's inject list (the hot seat's and a seat's
     console): its title and its track as the room reads them in ``language`` (None: the language of the moment), and
-    a mark where its condition does not hold on ``state``'s board (the facilitator may still play it, knowingly)."""
+    a mark where an inject would meet something on ``state``'s board: its track is deferred (the live session refuses
+    it until the track is reopened: ``engine.powers.refuse_new``), else its condition does not hold (the facilitator
+    may still play it, knowingly). Found from outside: the deferred track was said only by the refusal, after the
+    pick."""
     scenario = shown(state, language)
     n = wording.scenario_names(scenario)
     labels = []
     for c in scenario.deck.cards:
         label = Text(f"{literal(c.title, lines=False)}  [{n.get(c.track, c.track) if c.track else _('global')}]")
-        if unmet_requires(state, c):
+        closed = parked(state, c)
+        if closed is not None:
+            label.append(f"  \u2014 {wording.parked_word(n.get(closed, closed))}")
+        elif unmet_requires(state, c):
             label.append(f"  \u2014 {wording.unmet_now_word()}")
         labels.append((c.id, label))
     return labels
