@@ -201,15 +201,20 @@ class Timekeeper:
 
     def pass_if_out_of_time(self) -> None:
         """With ``on_time_up = "pass"``: the human team whose move the game waits on passes. A dialog that would make
-        that team's move closes unanswered first (:meth:`cut_off`); the facilitator's may finish first."""
+        that team's move closes unanswered first (:meth:`cut_off`), the help over it with it; the help over the board
+        alone closes and the team passes; the facilitator's dialogs may finish first."""
         action = self._due()
         if action is None or action.actor is None:
             return
         screen = self.screen
-        if not screen.is_active:
+        stack = screen.app.screen_stack if not screen.is_active else []
+        if len(stack) > 1 and stack[-2] is screen and getattr(stack[-1], "explains_under", False):
+            # the help (F1) over the board alone closes, and the clock passes the team as it would without it: the
+            # help explains a board that has moved on (found from outside: the clock passed nobody until it was closed)
+            stack[-1].answer(None)  # type: ignore[attr-defined]
+        elif not screen.is_active:
             # a dialog that would make a move names it (``_Dialog.commits``); read by name, so that the dialogs'
             # module loads when one is first opened, not with the board (tests/tui/test_startup.py)
-            stack = screen.app.screen_stack
             dialog = stack[-1]
             # the help (F1) over the question closes with it: it would explain a question no longer there (found from
             # outside: with the help up, the clock passed nobody and the team typed on)

@@ -397,6 +397,29 @@ async def test_a_yes_given_after_time_up_does_not_make_the_move(tmp_path: Path) 
     assert _ru_moved_after(session, before) == ["pass"]
 
 
+async def test_on_time_up_pass_closes_the_help_over_the_board_and_passes_the_team_as_without_it(
+        tmp_path: Path) -> None:
+    """Found from outside: with the help (F1) up over the board alone when the moves phase's time ran out, the clock
+    passed nobody until the help was closed (the help over a question already closed with it). A facilitator expects
+    what happens without the help: the help closes (it explains a board that has moved on) and the clock passes the
+    team, saying so."""
+    from tabletop.tui.modals import HelpScreen
+
+    now = FakeTime()
+    session, app, before = await _asked_to_move_at_time_up(tmp_path, now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        now.advance(61)
+        await tick(pilot)  # one tick, as without the help
+        assert not any(isinstance(s, HelpScreen) for s in app.screen_stack), app.screen_stack
+        assert _ru_moved_after(session, before) == ["pass"]
+        assert session.state.log[before].action.time_up is True  # the clock's pass, the first event after
+        said = toasts(pilot)
+        assert any("Passed: Russia" in t for t in said), said
+
+
 async def test_on_time_up_pass_closes_a_team_s_argument_unsent_and_keeps_what_it_typed(tmp_path: Path) -> None:
     """An argument being typed when the time is up is a move the team has not made: its dialog closes, unsent, and
     nothing of it is saved. Found from outside (helper-343): the half-typed text went with it, three minutes of careful
