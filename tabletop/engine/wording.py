@@ -59,7 +59,7 @@ UNSETTLED = N_("never settled: the game ended first")
 UNMET_NOW = N_("condition not met now")
 #: A card of a deferred track, as the inject list marks it: the live session refuses its inject until the facilitator
 #: reopens the track (``engine.powers.refuse_new``; :func:`parked_word` translated).
-PARKED = N_("{track} is deferred: reopen it first")
+PARKED = N_("track deferred: reopen it first")
 #: An inject whose card's condition did not hold, as its line in the log and the report adds it.
 INJECTED_UNMET = N_("injected though its condition was not met")
 #: A move marked ``once_per_game``, as the help (F1) says it under the move: the engine counts it per team (each team
@@ -124,9 +124,10 @@ def unmet_now_word() -> str:
     return _(UNMET_NOW)
 
 
-def parked_word(track: str) -> str:
-    """``Borders is deferred: reopen it first``, ``track`` the track's name, in the language of the moment."""
-    return _(PARKED).format(track=track)
+def parked_word() -> str:
+    """``track deferred: reopen it first``, after a card's title and its track's name in the inject list (found in
+    review: the track named twice wrapped each such line at 80 columns), in the language of the moment."""
+    return _(PARKED)
 
 
 def injected_unmet_word() -> str:

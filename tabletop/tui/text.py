@@ -96,9 +96,8 @@ def inject_labels(state: State, language: str | None = None) -> list[tuple[str, 
     labels = []
     for c in scenario.deck.cards:
         label = Text(f"{literal(c.title, lines=False)}  [{n.get(c.track, c.track) if c.track else _('global')}]")
-        closed = parked(state, c)
-        if closed is not None:
-            label.append(f"  \u2014 {wording.parked_word(n.get(closed, closed))}")
+        if parked(state, c) is not None:  # (the card's own track, named in the brackets)
+            label.append(f"  \u2014 {wording.parked_word()}")
         elif unmet_requires(state, c):
             label.append(f"  \u2014 {wording.unmet_now_word()}")
         labels.append((c.id, label))

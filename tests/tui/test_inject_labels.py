@@ -31,7 +31,7 @@ def test_a_card_the_session_would_refuse_is_marked_deferred_and_no_other() -> No
     parked = run(new_game(scenario, seed=1), (*opening(), move("a", "defer", "alpha")))
     assert parked.tracks["alpha"].status == "deferred"
     labels = {card: label.plain for card, label in inject_labels(parked)}
-    marked = {card for card, label in labels.items() if "Alpha is deferred: reopen it first" in label}
+    marked = {card for card, label in labels.items() if label.endswith("[Alpha]  \u2014 track deferred: reopen it first")}
     assert marked == {card for card in labels if _refused(parked, card)}, labels
     assert {"incident", "late"} <= marked and "quiet-contacts" not in marked  # written for a parked track: playable
     # reopened, the same cards carry no such mark
@@ -51,5 +51,5 @@ def test_the_deferred_mark_reads_in_the_room_s_language(code: str) -> None:
         labels = dict(inject_labels(state))
     for card in refused:
         said = labels[card].plain
-        mark = said.rsplit("\u2014", 1)[-1]
-        assert name in mark and "deferred" not in mark and "reopen" not in mark, said
+        track_said, mark = said.rsplit("\u2014", 1)
+        assert f"[{name}]" in track_said and mark.strip() and "deferred" not in mark and "reopen" not in mark, said
