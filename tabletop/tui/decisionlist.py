@@ -271,6 +271,30 @@ class DecisionList(MarkedList):
                 return
             index += direction
 
+    def _move_page(self, direction: int) -> None:  # type: ignore[override]
+        """A page up or down; an option taller than the list's rows is shown whole first, a page at a time, and
+        then left (found from outside: at 80x24 a team's seat listed link moves whose refusals ran over more rows
+        than the list had; OptionList's page from such an option's first line landed in it again, so PageDown
+        stayed there for good, and the rest of its reason was never on screen)."""
+        highlighted = self.highlighted
+        if highlighted is None or not self.options:
+            super()._move_page(direction)  # type: ignore[arg-type]
+            return
+        self._update_lines()
+        top, height = self._index_to_line.get(highlighted), self._heights.get(highlighted, 1)
+        rows = self.scrollable_content_region.height
+        first, last = self.scroll_target_y, self.scroll_target_y + rows
+        if top is not None and rows > 0:
+            if direction > 0 and top + height > last:  # its rest below: a page more of it
+                self.scroll_to(y=min(first + rows, top + height - rows), animate=False, immediate=True)
+                return
+            if direction < 0 and top < first:  # its beginning above: a page back up it
+                self.scroll_to(y=max(first - rows, top), animate=False, immediate=True)
+                return
+        super()._move_page(direction)  # type: ignore[arg-type]
+        if self.highlighted == highlighted:  # the page landed in the same option: the next one, as an arrow goes
+            self._step(direction)
+
     def from_the_top(self) -> None:
         """A new list is seen from its first line; if its highlighted option (the first allowed) lies below
         the rows the list has, that option is put at the top instead, not under the cut tail of a refused
