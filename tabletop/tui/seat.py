@@ -417,6 +417,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.set_interval(1.0, self._tick)
         self.query_one("#log-box", VerticalScroll).anchor()  # at its newest line until the team scrolls it
         self.screen_layout_refresh_signal.subscribe(self, self._fit_prompt)
+        self.screen_layout_refresh_signal.subscribe(self, self._prompt_laid)
+        self.watch(self.query_one("#prompt-box"), "scroll_y", self._say_prompt_cut, init=False)
         self.screen_layout_refresh_signal.subscribe(self, self._show_committed)
         self.screen_layout_refresh_signal.subscribe(self, self._lay_table)
         self._clear_of_notices()
@@ -502,6 +504,22 @@ class SeatScreen(ConsolePowers, Screen[None]):
         whole_in = Scalar.from_number(needed) if fitted is not None and needed <= room else None
         if box.styles.inline.min_height != whole_in:
             box.styles.min_height = whole_in  # (None: the stylesheet's again)
+
+    def _prompt_laid(self, _screen: object = None) -> None:
+        self.call_after_refresh(self._say_prompt_cut)  # once the question's rows, as just fitted, are laid out
+
+    def _say_prompt_cut(self, _seen: object = None) -> None:
+        """The list's top border says when the question above it goes on below its last row, and the keys that read
+        on, as the hot seat's board does: found from outside, at 80x24 the console's "how likely is it to work? Set
+        the odds." ended at the argument's first reason, the odds right under it, and only a scrollbar said that the
+        counters it weighs were below."""
+        if not self.is_attached or self.app._exit:
+            return
+        box = self.query_one("#prompt-box", VerticalScroll)
+        listed = self.query_one("#entries", DecisionList)
+        said = _("\u2193 text goes on: shift+tab, \u2193") if box.display and box.scroll_y < box.max_scroll_y else ""
+        if listed.border_title != said:
+            listed.border_title = said
 
     def _own_rows(self, own_box: Widget, right: Widget) -> int:
         """The rows the team's own takes by its stylesheet (its text, within its most rows), whatever it was given

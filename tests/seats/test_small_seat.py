@@ -589,3 +589,42 @@ async def test_f1_on_the_console_reads_the_board_it_draws() -> None:
                       "a track a step from its breakdown", "\u25c9 where the track is now", "moves: 06:58"):
             assert words in said, (words, said)
         assert "time 06:58" not in said  # the hot seat's turn panel's timer, not the console's
+
+
+async def test_at_80x24_the_console_says_when_the_question_over_its_list_goes_on() -> None:
+    """Found from outside (helper-349): at 80x24 the console's "how likely is it to work? Set the odds." ended at the
+    argument's first reason, the odds right under it; the counters it weighs were below the question's last row, and
+    nothing but a scrollbar said so. The hot seat's list says "↓ text goes on: shift+tab, ↓" on its top border for
+    the same question: the seat's says it too, in the seat's language, until the question is read to its end."""
+    from tabletop import lang
+
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _the_seat_screen(app, pilot)
+        prompt = "\n".join(["Facilitator: how likely is it to work? Set the odds."]
+                           + [f"argument-line-{i}" for i in range(2, 18)])
+        odds = ["very likely", "likely", "even", "unlikely", "very unlikely"]
+        view = {"role": "facilitator", "game": {"seq": 30, "round": 2, "waiting": "odds"},
+                "control": {"connected": ["facilitator"]}, "board": {"tracks": [], "log": []},
+                "decision": {"prompt": prompt, "entries": [{"id": f"30-{o}", "label": o} for o in odds]}}
+        screen = app.seat_screen
+        screen.show(view, {})
+        listed = screen.query_one("#entries", OptionList)
+        box = screen.query_one("#prompt-box")
+        for _ in range(20):  # bounded by pauses, not by the clock
+            await pilot.pause()
+        assert box.max_scroll_y > 0, box.max_scroll_y  # the question is cut at this size
+        assert "text goes on" in str(listed.border_title), listed.border_title
+        try:
+            lang.set_language("ru")
+            screen.show({**view, "game": {"seq": 31, "round": 2, "waiting": "odds"}}, {})
+            for _ in range(10):
+                await pilot.pause()
+            assert str(listed.border_title).startswith("\u2193 ") and "text goes on" not in str(listed.border_title)
+        finally:
+            lang.set_language("en")
+        await pilot.press("shift+tab", "end")  # read to its end: nothing more to say
+        for _ in range(5):
+            await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        assert not listed.border_title, listed.border_title
