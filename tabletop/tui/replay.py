@@ -35,7 +35,7 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
 from .text import literal, names, phase_word, shown
 from .themes import DANGER, THEME_BINDING, Themed
-from .timeline import event_text, notes_on, players_text, teams_of, working_text
+from .timeline import event_text, game_over_line, notes_on, players_text, teams_of, working_text
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
@@ -376,6 +376,9 @@ class ReplayScreen(Screen[None]):
         if self.facilitator:  # said on screen for as long as it is on: the room sees what it shows
             where.append(" ")
             where.append(" " + _("FACILITATOR VIEW") + " ", style="bold reverse")  # untranslated: a style
+        over = game_over_line(save.events, self.index, state)
+        if over:  # the engine's end, said as the report's timeline says it
+            where.append(f"\n{over}")
         if save.damage is not None:
             damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind_words())
             where.append(f"\n\u26a0 {damaged}", style=DANGER)

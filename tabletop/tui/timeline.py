@@ -3,7 +3,7 @@ and who played whom. Plain rich ``Text``, in the language spoken."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from rich.text import Text
 
@@ -19,7 +19,7 @@ from ..engine.wording import (breakdown_points, changes_texts, given_reason, oth
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
-from ..report.words import played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_sealed
+from ..report.words import game_over_words, played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_sealed
 from ..store.players import players_of, recorded, team_names
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
@@ -163,6 +163,22 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     return out
 
 
+def game_over_line(events: Sequence[SavedEvent], index: int, state: State) -> str:
+    """How the engine ended the game the board after ``index`` events shows (all rounds played, no track open), in
+    the report timeline's words (:func:`~tabletop.report.words.game_over_words`: "Game over: no track is open
+    (#214)"); empty while the game goes on, and after a facilitator's end, which its own event says, as in the report.
+    Found in review: the replay's last step showed the last vote, and nothing said the game had ended, nor why."""
+    if not state.over:
+        return ""
+    for i in range(min(index, len(events)) - 1, -1, -1):  # the step that ended it: a note or an undo may follow
+        e = events[i]
+        if e.action.kind == "end":
+            return ""
+        if e.result.get("game_over") or e.result.get("to") == "over":
+            return game_over_words({"reason": state.end_reason, "seq": e.seq}, literal)
+    return ""
+
+
 def argument_text(state: State, e: SavedEvent) -> Text:
     """An argument still being weighed after this event: its texts, counters and odds so far
     (sealed counters stay hidden until the last one reveals them, as the room saw it)."""
@@ -175,4 +191,4 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     return rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden, marked=True, bare=True)))
 
 
-__all__ = ["argument_text", "as_event", "event_text", "players_text", "working_text"]
+__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_text", "working_text"]
