@@ -1,5 +1,5 @@
 """The text fields of the start screen and the dialogs: each shows the beginning of its text once the focus has left
-it (:class:`StartInSight`, :class:`TextField`); one's text is what it shows (:class:`LiteralInput`). The fields of a
+it (:class:`StartInSight`, :class:`TextField`), and its cursor while it has it (after a paste, after End); one's text is what it shows (:class:`LiteralInput`). The fields of a
 dialog of several fields take a burst of keys in order: Tab moves at once (:data:`FIELD_KEYS`), and each field acts on
 its own keys as they reach it (:class:`OwnKeys`, :class:`InOrder`).
 
@@ -61,7 +61,20 @@ class StartInSight:
 
 class TextField(StartInSight, Input):
     """A one-line text field that shows the beginning of its text while the focus is elsewhere
-    (:class:`StartInSight`); in a dialog, a character typed as the dialog comes up is not taken (:func:`typed_now`)."""
+    (:class:`StartInSight`) and its cursor while it has the focus; in a dialog, a character typed as the dialog comes
+    up is not taken (:func:`typed_now`).
+
+    Textual's Input scrolls to its cursor when the cursor moves, but not at the first change of its value, and End with
+    the cursor already at the end moves nothing: found from outside (tmux), a long reason pasted into an empty dialog
+    field showed the start of its text, the cursor out of sight, and End left it so."""
+
+    def watch_selection(self) -> None:
+        if self.has_focus:  # (Input's own watcher has run: the value and the room it takes are set)
+            self.cursor_in_sight()
+
+    def action_end(self, select: bool = False) -> None:
+        super().action_end(select)
+        self.cursor_in_sight()
 
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable and not typed_now(self, event.character):
