@@ -853,11 +853,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def _tick(self) -> None:
         """The phase timer counts down between views (the host's reading, less the time since it came); with
-        the host lost it holds its last reading (the host's clock is not running for this screen to follow), and
-        with the host not answering it stands at the host's last known reading, saying so (:meth:`_timer_held`)."""
+        the link lost it stands at its reading then (the host's clock is not running for this screen to follow), and
+        with the host not answering at the host's last known reading, saying so both times (:meth:`_timer_held`)."""
         view = self.seat_app.view
-        if not self.seat_app.joined.is_set():
-            return
+        if not (self.seat_app.joined.is_set() or self.seat_app.ever_joined):
+            return  # never joined: no timer of the host's to show
         with using(self.seat_app.lang):
             self.seat_app.hear()
         held = self._timer_held()
@@ -877,6 +877,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         :data:`ANSWER_GRACE` more; no view by then, the host's clock ran on all along (the network was slow, not
         the host), and the time counts from its last view again."""
         app, client = self.seat_app, self.seat_app.client
+        if not app.joined.is_set():
+            # the link lost (dropped, refused; a silent host's keepalive given up keeps the reading it stood at): found
+            # from outside, the timer stopped with no word why, and a team took it for the game's clock
+            if self._held_from is None:
+                self._held_from = app.now()
+            self._answered_at = None
+            return self._held_from
         if app.host_quiet and client is not None and client.heard_at is not None:
             if self._held_from is None:
                 self._held_from = max(client.heard_at, self._view_at)

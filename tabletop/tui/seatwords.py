@@ -106,7 +106,7 @@ def headline(view: Mapping[str, Any], gone: float = 0.0, width: int | None = Non
     FACILITATOR`` while the clock waits for the facilitator's console).
 
     ``gone``: seconds since the view came; the phase timer runs on between views unless paused.
-    ``held``: the host is not answering: the timer stands at its last known reading and says so (:func:`timer_text`).
+    ``held``: the host is not answering, or the link to it is lost: the timer stands and says so (:func:`timer_text`).
     ``width``: the cells of its line. What does not fit gives way, the least needed first: the game's name is cut,
     then left out, then "sealed moves"; the round, the phase and the timer stay whole (found from outside: at 80
     columns a Russian team's headline put its timer on a second line).
@@ -167,7 +167,8 @@ def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "", hel
 
     ``held``: the host is not answering, and the timer stands at the host's last known reading, saying so (found from
     outside: it counted down on its own while the host was frozen, then jumped back up when the host woke and gave
-    the time back; a team watching its clock was misled)."""
+    the time back; a team watching its clock was misled); or the link to the host is lost (dropped, refused), and it
+    stands at its reading then, saying so in the same words (found from outside: it stopped with no word why)."""
     left = clock.get("left")
     if not isinstance(left, (int, float)) or isinstance(left, bool):
         return Text()

@@ -8,6 +8,7 @@ screen's clock is moved by hand: no real waiting.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -167,5 +168,57 @@ async def test_a_seats_phase_timer_stands_while_its_host_is_not_answering(tmp_pa
             hands.now += 5
             app.seat_screen._tick()
             assert f": {clock_text(now - 35)}" in _headline(app) and "waiting" not in _headline(app), _headline(app)
+            await facilitator.close()
+    table.session.close()
+
+
+async def test_a_seats_phase_timer_says_it_is_held_while_the_seat_is_not_connected(tmp_path: Path) -> None:
+    """Found from outside: a seat whose link dropped at once, its host refusing it (not a silent host), stopped its
+    timer with no word why, and a team took the clock for the game's. It stands, saying so in the silent host's words,
+    until the seat is joined again, then counts down from the host's time."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        hands = Hands()
+        tried = asyncio.Event()
+        go_on = asyncio.Event()
+
+        async def between_tries(seconds: float) -> None:  # the seat waits between its tries till the test lets it on
+            tried.set()
+            await go_on.wait()
+
+        app = SeatApp(address, codes["team:ru"], sleep=between_tries, now=hands)
+        async with app.run_test(size=(120, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            facilitator = await connect(address, codes["facilitator"])  # the timer runs once the console is there
+            await until(pilot, lambda: app.view is not None and not app.view["clock"].get("waiting"), "the timer")
+            assert app.view is not None and app.client is not None
+            left = app.view["clock"]["left"]
+            assert isinstance(left, int) and left > 100, app.view["clock"]
+            hands.now += 4
+            app.seat_screen._tick()
+            assert f": {clock_text(left - 4)}" in _headline(app) and "held" not in _headline(app), _headline(app)
+            client = app.client
+            joining = client.connect
+
+            async def refused(**kwargs: Any) -> dict[str, Any]:
+                raise ConnectionRefusedError(111, "Connection refused")
+
+            client.connect = refused  # type: ignore[method-assign]
+            _server_side(host).abort()  # the link drops at once, and joining again is refused
+            await until(pilot, tried.is_set, "a try to join again, refused")
+            assert not app.joined.is_set() and not app.host_quiet
+            app.seat_screen._tick()
+            said = _headline(app)
+            assert f": {clock_text(left - 4)} (held: waiting for the host)" in said, said
+            hands.now += 60
+            app.seat_screen._tick()
+            assert _headline(app) == said  # it stands
+            client.connect = joining  # type: ignore[method-assign]
+            go_on.set()
+            await until(pilot, app.joined.is_set, "the screen to join again")
+            hands.now += 1
+            app.seat_screen._tick()
+            now = app.view["clock"]["left"]
+            assert "held" not in _headline(app) and f": {clock_text(now - 1)}" in _headline(app), _headline(app)
             await facilitator.close()
     table.session.close()
