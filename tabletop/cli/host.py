@@ -532,8 +532,10 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     from ..seats.joincodes import join_line
 
     if not _at_a_terminal():
-        _out(_("Facilitator: no terminal here for the console: {command}")
-             .format(command=join_line(where, codes["facilitator"])))
+        # the command on a line of its own, as the join codes are listed: never split by the terminal's edge (found
+        # from outside: at 80 columns the line wrapped inside the code, "co" / "de: he62-…")
+        _out(_("Facilitator: no terminal here for the console; open it in another terminal:"))
+        _out("    " + join_line(where, codes["facilitator"]))  # untranslated: a command
         return
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
@@ -566,8 +568,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
             error=_line(f"{type(crash).__name__}: {crash}")))
         say_crash_log(details)
     if not stop.is_set():
-        _out(_("The console is closed; the game goes on. Open it again: {command}")
-             .format(command=join_line(where, codes["facilitator"])))
+        _out(_("The console is closed; the game goes on. Open it again:"))
+        _out("    " + join_line(where, codes["facilitator"]))  # untranslated: a command, on a line of its own
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
