@@ -12,7 +12,7 @@ from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from .partwords import stock_said
 from .records import Ruling
-from .wording import (ODDS_WORDS, _, lapsed_word, named_source, ngettext, other_lang, recorded_reason,
+from .wording import (ODDS_WORDS, _, in_quotes, lapsed_word, named_source, ngettext, other_lang, recorded_reason,
                       status_name, typed, wanted_words)
 
 
@@ -157,7 +157,7 @@ def _quoting(names: Mapping[str, str], screen: bool) -> Any:
 
     def quoted(text: Any) -> str:
         said = stock_said(names, text) if isinstance(text, str) else None
-        return _("\u201c{text}\u201d").format(text=show(said if said is not None else text))
+        return in_quotes(show(said if said is not None else text))
 
     return quoted
 

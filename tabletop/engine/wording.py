@@ -639,10 +639,18 @@ def typed_apart(text: str, lang: str | None) -> tuple[str, str]:
     return text, ""
 
 
+def in_quotes(text: str) -> str:
+    """A typed text in the reader's language's quotation marks, ``“…”`` (``«…»`` in Russian and Ukrainian): the one
+    quoting of an argument's action, its reasons and counters and a ruling's working, on every screen (found from
+    outside: an English seat read the action in “…” and its reasons, marked (ru), in «…», the ruling view both in
+    “…”)."""
+    return _("\u201c{text}\u201d").format(text=text)
+
+
 def quoted(text: str, lang: str | None) -> str:
     """Typed text in quotes (a counter), marked with its language when read in another one: ``“…” (ru)``."""
     lang = text_lang(text, lang)
-    out = _("\u201c{text}\u201d").format(text=text)
+    out = in_quotes(text)
     return f"{out} ({lang})" if lang and lang != current() else out
 
 
@@ -742,6 +750,7 @@ __all__ = [
     "failing_words",
     "field_name",
     "given_reason",
+    "in_quotes",
     "goodwill_words",
     "lapsed_word",
     "met_word",

@@ -19,7 +19,7 @@ from ..engine.arguments import countered, stock_for
 from ..engine.legal import closed_to
 from ..engine.state import Proposal
 from ..engine.partwords import stock_said
-from ..engine.wording import dice_words, names, other_lang, typed_apart, wanted_words
+from ..engine.wording import dice_words, in_quotes, names, other_lang, typed_apart, wanted_words
 from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
@@ -289,14 +289,18 @@ Shown = Callable[[Mapping[str, str], str, str | None], Marked]
 
 
 def _typed(n: Mapping[str, str], text: str, lang: str | None) -> str:
-    """:func:`_said`, a team's own words typed in another language than the reader's marked: ``«…» (uk)``."""
+    """:func:`_said`, a team's own words typed in another language than the reader's quoted and marked: ``“…” (uk)``."""
     return "".join(_typed_apart(n, text, lang))
 
 
 def _typed_apart(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
-    """:func:`_typed` in two: the text as shown (``«…»``) and its mark (`` (uk)``)."""
+    """:func:`_typed` in two: the text as shown (in the reader's quotes where marked, as the action is: ``“…”``) and
+    its mark (`` (uk)``)."""
     stock = _stock(n, text)
-    return (stock, "") if stock is not None else typed_apart(one_line(text), other_lang(lang))
+    if stock is not None:
+        return stock, ""
+    said, mark = typed_apart(one_line(text), other_lang(lang))
+    return (in_quotes(one_line(text)), mark) if mark else (said, "")
 
 
 def _bare(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
@@ -308,7 +312,7 @@ def _bare(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
 def _quoted(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
     """:func:`_said` in the language's quotes, and a team's own words typed in another language their mark:
     ``“…”``, `` (ru)``."""
-    out = _("\u201c{text}\u201d").format(text=_said(n, text))
+    out = in_quotes(_said(n, text))
     return out, "" if _stock(n, text) is not None else typed_apart(out, other_lang(lang))[1]
 
 
