@@ -35,7 +35,7 @@ from textual.widgets import Digits, OptionList, Static
 from ..content.literal import literal
 from ..engine import State
 from ..engine.lookups import shown
-from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
+from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language, using
 from ..play.clock import Now, PickHold, away_title, clock_text, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..play.session import acting_in
@@ -80,6 +80,36 @@ LIST_KEEPS = 6
 LIST_LEAST = 3
 #: the lines a narrow projector gives the newest verdict under whose turn (the tracks keep the rest of an 80x24 screen)
 VERDICT_ROWS = 2
+
+
+class TrackLines(Static):
+    """The board's tracks as a seat words them (:func:`~.seatwords.tracks_text`), each track's line broken between its
+    parts at the panel's own width, and again whenever that width changes (the screen's, or the column's scrollbar
+    coming or going). Found from outside: at 80x24 the panel wrapped a track's line inside "напряжённость 3/8" and
+    before a "·"."""
+
+    _view: Mapping[str, Any] | None = None
+    _large = False
+    _lang = SOURCE
+
+    def show(self, view: Mapping[str, Any], large: bool) -> None:
+        """Word ``view``'s tracks (``large``: a watcher's) in the language read now, at the panel's width."""
+        self._view, self._large, self._lang = view, large, current()
+        self._fit()
+
+    def held(self) -> None:
+        """The screen lays the tracks out itself (a narrow projector's forms): a new width leaves them be."""
+        self._view = None
+
+    def _fit(self) -> None:
+        if self._view is None:
+            return
+        width = self.content_region.width if self.is_attached else 0
+        with using(self._lang):
+            self.update(words.tracks_text(self._view, large=self._large, width=width if width > 0 else None))
+
+    def on_resize(self) -> None:
+        self._fit()
 
 
 class SeatScreen(ConsolePowers, Screen[None]):
@@ -151,7 +181,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 with KeyScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
                     with Vertical(id="board-side"):
                         yield Digits("", id="round")
-                        yield Static(id="tracks", classes="panel")
+                        yield TrackLines(id="tracks", classes="panel")
                     with Vertical(id="table-side"):
                         yield Static(id="card", classes="panel")
                         yield Static(id="dice", classes="panel")
@@ -197,7 +227,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self._verdict = words.verdict_text(view) if watcher else Text()
         self._show_verdict()
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
-        self.query_one("#tracks", Static).update(words.tracks_text(view, large=watcher))
+        self.query_one("#tracks", TrackLines).show(view, large=watcher)
         self.query_one("#card", Static).update(words.card_text(view))
         dice = words.dice_text(view)
         self.query_one("#dice", Static).update(dice)
@@ -370,15 +400,17 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if place is None or key == self._track_kept:
             return
         self._track_kept = key
-        above, own = place
         tracks = self.query_one("#tracks", Static)
         column = self.query_one("#left", VerticalScroll)
+        lang = current()
 
         def lines() -> Region | None:
             """The most of the board the column has room for, in the column's own coordinates (None: not laid out)."""
             width = tracks.content_region.width
             if width <= 0 or not tracks.is_attached:
                 return None
+            with using(lang):  # the track's lines as the panel breaks them at its width (TrackLines)
+                above, own = words.track_place(view, key[1], width) or place
             origin = column.scrollable_content_region.y - int(column.scroll_y)
             start = _height(above + Text("x"), tracks, width) - 1  # (the words above end with a line break)
             end = _height(above + own.plain.rstrip(), tracks, width)  # (a narrow column wraps a track's second line)
@@ -578,14 +610,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if self._table_view is None:
             return
         view, seen = self._table_view
-        tracks = self.query_one("#tracks", Static)
+        tracks = self.query_one("#tracks", TrackLines)
         card, dice, head, seals, log = (self.query_one(f"#{name}", Static)  # untranslated: widget ids
                                         for name in ("card", "dice", "head", "seals", "log"))
         table = (card, dice, head, seals, log)
         if not self.has_class("-narrow"):
             if self._table_laid is not None:  # back from narrow: the board and the table as show() drew them
                 self._table_laid = self._wide_laid = None
-                tracks.update(words.tracks_text(view, large=True))
+                tracks.show(view, large=True)
                 tracks.border_title = None
                 card.update(words.card_text(view))
                 seals.update(words.seals_text(view, seen))
@@ -727,6 +759,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if laid == self._table_laid:
             return
         self._table_laid = laid
+        tracks.held()  # (a form of its own: a new width leaves it be)
         tracks.update(tracks_t)
         tracks.border_title = Text(words.tracks_legend()) if tight else None
         self.set_class(verdict_gone, "-yielding")  # untranslated: CSS classes

@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..content.literal import literal, one_line
@@ -26,7 +27,9 @@ from .decisionlist import pick_key, refused_under
 from .text import phase_word
 from .themes import DANGER  # a track near breakdown, in the board's style for it (the theme's, read on every theme)
 
-_, ngettext, N_ = Domain("tui").words()
+_tui = Domain("tui")
+_, ngettext, N_ = _tui.words()
+pgettext = _tui.pgettext
 
 #: time up reads the same on every theme, and in words (never colour alone), as on the hot seat
 TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
@@ -189,19 +192,20 @@ def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "", hel
 
 
 def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = False, tight: bool = False,
-                meters_named: bool = True) -> Text:
+                meters_named: bool = True, width: int | None = None) -> Text:
     """Every track: its rung, a ladder gauge, tension against breakdown, and its status (in words, not colour).
 
     ``compact``: a line a track, its rung's words left out (the gauge says how far it is): a narrow projector keeps
     the whole board so beside the card or the reveal (found from outside: at 80x24 the card was below the screen);
     ``tight`` too: tension as ``3/7`` without its word, which the panel's title says (:func:`tracks_legend`).
     ``meters_named``: the meters' line begins "Meters:"; without, a row of a 60-column projector goes to the card's
-    text instead (the meters' own names say what they are)."""
+    text instead (the meters' own names say what they are). ``width``: the panel's inner width, so that a track's
+    second line breaks between its parts, never inside one (:func:`_track_text`)."""
     out = Text()
     board = _map(view.get("board"))
     for t in _list(board.get("tracks")):
         if isinstance(t, Mapping):
-            out.append_text(_track_line(t, large, tight) if compact or tight else _track_text(t, large))
+            out.append_text(_track_line(t, large, tight) if compact or tight else _track_text(t, large, width))
     meters = [f"{_s(m.get('name'))} {_s(m.get('value'))}" for m in _list(board.get("meters")) if isinstance(m, Mapping)]
     if meters:
         said = " \u00b7 ".join(meters)
@@ -210,14 +214,14 @@ def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = Fa
     return out
 
 
-def track_place(view: Mapping[str, Any], track: str) -> tuple[Text, Text] | None:
-    """Where ``track`` is in :func:`tracks_text` (a team's, not large): the words above it, and its own lines
-    (None: no such track on the board). A screen works out from them which of its lines to keep in view."""
+def track_place(view: Mapping[str, Any], track: str, width: int | None = None) -> tuple[Text, Text] | None:
+    """Where ``track`` is in :func:`tracks_text` (a team's, not large, ``width`` wide): the words above it, and its own
+    lines (None: no such track on the board). A screen works out from them which of its lines to keep in view."""
     above = Text()
     for t in _list(_map(view.get("board")).get("tracks")):
         if not isinstance(t, Mapping):
             continue
-        own = _track_text(t, large=False)
+        own = _track_text(t, large=False, width=width)
         if t.get("id") == track:
             return above, own
         above.append_text(own)
@@ -234,6 +238,11 @@ def _track_parts(t: Mapping[str, Any]) -> tuple[str, str, str]:
     return gauge, tension, status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)
 
 
+def tension_numbers(t: Mapping[str, Any]) -> str:
+    """A track's tension against its breakdown, ``3/8``."""
+    return f"{_s(t.get('tension'))}/{_s(t.get('breakdown_at'))}"
+
+
 def _near_breakdown(t: Mapping[str, Any]) -> bool:
     """Whether the board flags the track near breakdown (found from outside: the projector said "tension 6/7 · ○ OPEN"
     with no mark where the hot seat's board said "6/7 ⚠")."""
@@ -241,25 +250,65 @@ def _near_breakdown(t: Mapping[str, Any]) -> bool:
     return isinstance(tension, int) and isinstance(at, int) and near_breakdown(tension, at, t.get("status") == "open")
 
 
-def _tension(t: Mapping[str, Any], said: str, words: bool = False) -> Text:
-    """A track's tension as ``said``, marked ⚠ in the board's red when near breakdown; ``words``: the board's words
-    too (a line with room for them)."""
+def _tension(t: Mapping[str, Any], said: str) -> Text:
+    """A track's tension as ``said``, marked ⚠ in the board's red when near breakdown (a line with room for them says
+    the board's words too: :func:`_track_text`)."""
     if not _near_breakdown(t):
         return Text(said)
-    out = Text(said + " \u26a0", style=DANGER)
-    if words:
-        out.append(" " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=_s(t.get("breakdown_at"))), style=DANGER)
-    return out
+    return Text(said + " \u26a0", style=DANGER)
 
 
-def _track_text(t: Mapping[str, Any], large: bool) -> Text:
-    """One track's two lines: its name, then its gauge, rung, tension and status."""
+#: how a track's second line is set in, and the line its parts go on to where the panel is too narrow for them
+TRACK_INDENT = "  "
+#: what parts a track's parts on one line: after its gauge, and between the others
+PART_GAP, PART_DOT = "  ", "  \u00b7  "
+
+
+def _track_text(t: Mapping[str, Any], large: bool, width: int | None = None) -> Text:
+    """One track's two lines: its name, then its gauge, rung, tension and status.
+
+    ``width``: the panel's inner width: the second line goes on under itself between its parts, never inside one
+    ("напряжённость 3/8" whole), and a line never starts with "·" (found from outside: at 80x24 a Russian team's
+    panel wrapped "│ ·  напряжённость 3/8  ·  ○ ОТКРЫТО │", a Ukrainian one "│ 3/6  ·  ○ ВІДКРИТО │"; the panel
+    wraps its text between words, a non-breaking space included). A panel too narrow for "напряжённость 3/8" (the
+    seat's least size, 60x16: 14 cells) says it as the hot seat's narrow column does, "напряж. 3/8", and the words
+    near breakdown only where they have a line's room, the ⚠ always. A part wider than the panel still wraps inside
+    itself, as it must."""
     gauge, tension, status = _track_parts(t)
     out = Text()
     out.append(f"{_s(t.get('name'))}\n", style=UNDERLINED if large else "bold")
-    out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  ")
-    out.append_text(_tension(t, tension, words=True))
-    out.append(f"  \u00b7  {status}\n")
+    room = None if width is None else width - len(TRACK_INDENT)
+    said = _tension(t, tension)
+    if width is not None and said.cell_len > width:
+        said = _tension(t, pgettext("a narrow column", "tension") + " " + tension_numbers(t))
+    parts: list[tuple[str, Text]] = [("", Text(gauge))]
+    if _s(t.get("rung")):
+        parts.append((PART_GAP, Text(_s(t.get("rung")))))
+    parts.append((PART_DOT, said))
+    near = _("NEAR BREAKDOWN at {breakdown}").format(breakdown=_s(t.get("breakdown_at")))
+    if _near_breakdown(t) and (room is None or cell_len(near) <= room):  # the board's words, a part of their own
+        parts.append((" ", Text(near, style=DANGER)))
+    parts.append((PART_DOT, Text(status)))
+    out.append_text(_parted(parts, width))
+    out.append("\n")
+    return out
+
+
+def _parted(parts: list[tuple[str, Text]], width: int | None) -> Text:
+    """``parts`` (each with what goes before it on a line) set in by :data:`TRACK_INDENT`, on as many lines of
+    ``width`` cells as they need, broken between parts only, what went before a part left out where a line breaks
+    before it (as the hot seat's panels pack their members: :func:`~.widgets.packed`)."""
+    out = Text(TRACK_INDENT)
+    used = len(TRACK_INDENT)
+    for gap, part in parts:
+        if width is not None and used > len(TRACK_INDENT) and used + len(gap) + part.cell_len > width:
+            # set in where it fits so, else from the line's start (a panel 14 cells wide: "напряж. 6/7 ⚠" whole)
+            indent = TRACK_INDENT if len(TRACK_INDENT) + part.cell_len <= width else ""
+            out.append("\n" + indent)
+            used, gap = len(indent), ""
+        out.append(gap, style=part.style if gap == " " else "")  # (a space joins one phrase: the mark and its words)
+        out.append_text(part)
+        used += len(gap) + part.cell_len
     return out
 
 
@@ -275,7 +324,7 @@ def _track_line(t: Mapping[str, Any], large: bool, tight: bool = False) -> Text:
     out.append(_s(t.get("name")), style=UNDERLINED if large else "bold")
     if tight:
         out.append(f" {gauge} ")
-        out.append_text(_tension(t, f"{_s(t.get('tension'))}/{_s(t.get('breakdown_at'))}"))
+        out.append_text(_tension(t, tension_numbers(t)))
         out.append(f" \u00b7 {status}\n")
         return out
     out.append(f"  {gauge}  ")

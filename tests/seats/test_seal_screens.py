@@ -381,7 +381,7 @@ async def test_a_team_voting_after_the_reveal_sees_the_track_it_votes_on(tmp_pat
     only the reveal in its left column at 80x24 (brought into view, it scrolled the tracks off the top); at 120x40,
     from round 2, the chain head's panel above the reveal pushed the tracks out. The track voted on stays in view,
     every track where the column has room for them all (DESIGN 3a: the board stays on screen while a team decides)."""
-    from tabletop.tui.seatwords import tracks_text
+    from tabletop.tui.seatwords import track_place
 
     from .screenkit import choose, entries
 
@@ -407,9 +407,10 @@ async def test_a_team_voting_after_the_reveal_sees_the_track_it_votes_on(tmp_pat
                         votes += 1
                         view = app.view or {}
                         names = [t["id"] for t in view["board"]["tracks"]]
-                        lines = tracks_text(view).plain.splitlines()  # two a track, in the board's order
-                        said = {track: " ".join(" ".join(lines[2 * i:2 * i + 2]).split()) for i, track in
-                                enumerate(names)}
+                        # each track's lines as its panel breaks them, at its width
+                        width = app.seat_screen.query_one("#tracks").content_region.width
+                        said = {track: " ".join(place[1].plain.split()) for track in names
+                                if (place := track_place(view, track, width)) is not None}
                         wanted = list(said) if size == (120, 40) else [vote["action"]["track"]]
                         await until(pilot, lambda: all(said[t] in _column_text(app) for t in wanted),
                                     f"{', '.join(wanted)} in view at event {state.seq} ({size})")

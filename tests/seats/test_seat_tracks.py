@@ -7,7 +7,7 @@ colour, where the board for the same state said "tension 6/7 ⚠" at 80x24 and "
 from __future__ import annotations
 
 from tabletop.engine.wording import near_breakdown
-from tabletop.lang import using
+from tabletop.lang import Domain, using
 from tabletop.tui.seatwords import tracks_text
 from tabletop.tui.themes import DANGER
 
@@ -31,3 +31,65 @@ def test_a_seat_s_tracks_flag_a_track_near_breakdown_in_every_form() -> None:
             assert words in forms[(False, False)].plain, (lang, forms[(False, False)].plain)  # where the width allows
             for calm in (_view(5), _view(7, "broken")):
                 assert "\u26a0" not in tracks_text(calm, large=True).plain
+
+
+#: a team's board as the host sends it: rungs and tensions of the lengths found from outside
+TRACKS = [
+    {"id": "hum", "name": "Гуманитарный трек", "top": 6, "position": 0, "rung": "Непримиримые позиции",
+     "tension": 3, "breakdown_at": 8, "status": "open"},
+    {"id": "ss", "name": "Стратегическая стабильность", "top": 5, "position": 0, "rung": "Застой",
+     "tension": 3, "breakdown_at": 6, "status": "open"},
+    {"id": "bd", "name": "Границы", "top": 5, "position": 2, "rung": "Переговоры", "tension": 6,
+     "breakdown_at": 7, "status": "open"},
+]
+
+
+def _panel_lines(panel: object) -> list[str]:
+    """The lines the panel shows on screen, its border stripped."""
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    assert isinstance(panel, Static)
+    strips = panel.render_lines(Region(0, 0, panel.outer_size.width, panel.outer_size.height))
+    return [strip.text.strip("\u2502\u256d\u256e\u2570\u256f\u2500 ") for strip in strips]
+
+
+async def test_a_team_s_track_lines_break_between_their_parts_at_80x24_and_the_narrowest() -> None:
+    """Found from outside: a Russian team's seat at 80x24 read "│ ·  напряжённость 3/8  ·  ○ ОТКРЫТО │" and a
+    Ukrainian one "│ 3/6  ·  ○ ВІДКРИТО │": the panel wrapped the line inside "напруженість 3/6" and before a "·".
+    A track's parts break only between them, never inside one, and no line starts with "·"."""
+    from tabletop.tui.seat import SeatApp, SeatScreen
+
+    app = SeatApp("127.0.0.1:9", None, lang="ru")  # no host: the screen is given a view by hand
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):  # the code dialog a screen without a code opens
+            app.pop_screen()
+            await pilot.pause()
+        view = {"role": "team:ru", "game": {"seq": 3, "round": 1, "rounds": 6, "phase": "moves"},
+                "board": {"tracks": TRACKS, "meters": [{"name": "Доверие", "value": 2}]}}
+        with using("ru"):
+            parts = [tracks_text({"board": {"tracks": [t], "meters": []}}).plain.splitlines()[1] for t in TRACKS]
+            narrow = Domain("tui").pgettext("a narrow column", "tension")  # the hot seat's word in a narrow column
+        # «напряжённость 3/8», «напряжённость 6/7», and the words near breakdown
+        tensions = [p.split("  \u00b7  ")[1].split(" \u26a0")[0] for p in parts]
+        near = [p.split("\u26a0 ")[1].split("  \u00b7  ")[0] for p in parts if "\u26a0" in p]
+        assert near and all(t.split(" ")[-1][0].isdigit() for t in tensions), (tensions, near)
+        app.seat_screen.show(view, {})
+        for size in ((80, 24), (60, 16)):  # the seat's least size (SeatScreen.MIN_SIZE)
+            await pilot.resize_terminal(*size)
+            for _ in range(3):
+                await pilot.pause()
+            panel = app.seat_screen.query_one("#tracks")
+            lines = _panel_lines(panel)
+            shown = "\n".join(lines)
+            assert all(not line.startswith("\u00b7") for line in lines), (size, shown)
+            for tension in tensions:  # the word and its numbers on one line; the panel's narrowest: the short word
+                numbers = tension.split(" ")[-1]
+                said = [tension] if size == (80, 24) else [tension, f"{narrow} {numbers}"]
+                assert any(s in line for line in lines for s in said), (size, tension, shown)
+            near_at = [t for t in TRACKS if "\u26a0" in parts[TRACKS.index(t)]]
+            assert all(any(f"{t['tension']}/{t['breakdown_at']} \u26a0" in line for line in lines)
+                       for t in near_at), (size, shown)  # the mark beside its numbers
+            if size == (80, 24):  # the words near breakdown whole where they have a line's room
+                assert all(any(words in line for line in lines) for words in near), (size, near, shown)
