@@ -119,7 +119,7 @@ async def test_the_strong_marks_dialog_marks_a_counter_typed_in_another_language
             await choose(pilot, app, 0)
             await until(pilot, lambda: isinstance(app.screen, StrongScreen), "the marks' dialog")
             items = [str(o.prompt) for o in app.screen.query_one("OptionList").options]
-            assert f"[ ] counter: \u00ab{UA_COUNTER}\u00bb (uk)" in items, items
+            assert f"[ ] counter: \u201c{UA_COUNTER}\u201d (uk)" in items, items
             assert "[ ] reason: It costs nothing" in items  # typed in English, read in English: as typed
     session.close()
 
