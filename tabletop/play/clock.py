@@ -209,6 +209,10 @@ class PhaseClock:
         return clock_text(int(self.elapsed()), hours=True)
 
 
+#: seconds the room's notice of time given back stands (:func:`away_words`): the hot seat's and a console's alike
+AWAY_NOTICE = 15
+
+
 def away_title() -> str:
     """The title of what the room is told of time the game was away (:func:`away_words`)."""
     return _("Time given back")
@@ -341,4 +345,4 @@ class PickHold:
         return self._now() - self._since >= self._length
 
 
-__all__ = ["AWAY_AFTER", "PICK_HOLD", "Away", "ClockReading", "PhaseClock", "PickHold", "away_title", "away_words", "clock_text", "wall_clock"]
+__all__ = ["AWAY_AFTER", "AWAY_NOTICE", "PICK_HOLD", "Away", "ClockReading", "PhaseClock", "PickHold", "away_title", "away_words", "clock_text", "wall_clock"]

@@ -36,8 +36,9 @@ class GameClock:
         self.changes = 0
         #: the last time given back to the clock, by a resume or after the host was away (:meth:`give_back`), sent
         #: to every seat for the facilitator's console to say once: ``id`` (new for each), ``seconds``, ``resumed``
-        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away)
+        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away); sent with ``ago`` (:meth:`facts`)
         self.away: dict[str, Any] | None = None
+        self._away_since = 0.0  # when (``now``) the time was given back
         #: a new game waiting for its facilitator (a host's seats join first): nothing counts until :meth:`begin`
         self.waiting = waiting and reading is None
         phase, seconds = self._phase(session.state)
@@ -54,7 +55,7 @@ class GameClock:
                 self.clock.pause()
             down = _since(session.last_time)
             if down is not None:  # the time since the last event is given back: the facilitator's console says so
-                self.away = _given(down, resumed=True)
+                self.away, self._away_since = _given(down, resumed=True), now()
         session.clock_reading = self.reading
 
     def _phase(self, state: State) -> tuple[Hashable, int | None]:
@@ -111,7 +112,7 @@ class GameClock:
         """The host was away ``seconds`` between two ticks (:class:`~tabletop.play.clock.Away`): they count neither
         against the phase nor in the session's time, as a resume gives back the time the host was down."""
         self.clock.give_back(seconds)
-        self.away = _given(seconds, resumed=False)
+        self.away, self._away_since = _given(seconds, resumed=False), self._now()
         self.changes += 1
 
     def facts(self) -> dict[str, Any]:
@@ -121,11 +122,15 @@ class GameClock:
         A clock that waits for the facilitator is sent as held (``paused``), so no screen counts it down (found in
         review: the seats ticked to TIME UP from the whole time while the codes were handed out); the game itself is
         not paused for it (:attr:`paused`: the teams may act), and ``waiting`` says so: a screen says it waits for
-        the facilitator, not that the game is paused (found from outside: teams read PAUSED that nobody set)."""
+        the facilitator, not that the game is paused (found from outside: teams read PAUSED that nobody set).
+
+        ``away`` carries ``ago``, the whole seconds since the time was given back: a console that joins later than
+        that is not told it as news (found from outside: one joined long after a resume showed its notice for 30 s)."""
         left = self.clock.remaining()
+        away = None if self.away is None else {**self.away, "ago": int(max(0.0, self._now() - self._away_since))}
         return {"left": None if left is None else math.ceil(left), "paused": self.clock.paused,
                 "up": self.clock.time_up(), "elapsed": 0 if self.waiting else int(self.clock.elapsed()),
-                "waiting": self.waiting, "away": self.away}
+                "waiting": self.waiting, "away": away}
 
 
 def _given(seconds: float, resumed: bool) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from ..content.literal import literal
 from ..engine import State
 from ..engine.lookups import shown
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language, using
-from ..play.clock import Now, PickHold, away_title, clock_text, wall_clock
+from ..play.clock import AWAY_NOTICE, Now, PickHold, away_title, clock_text, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..play.session import acting_in
 from ..seats.client import Disconnected, Refused, SeatClient
@@ -67,6 +67,10 @@ RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
 ANSWER_GRACE = 2.0
 #: seconds a closing screen gives its bye to reach the host (a host gone does not hold the screen open)
 BYE_WAIT = 2.0
+#: seconds before a console first had the game within which time the host gave back (a resume) is still news to it:
+#: the console of ``host --resume`` joins within a second, one the facilitator starts with it on another screen within
+#: a minute; a console that joins later never saw its timer jump, and is not told (:meth:`SeatApp._take_away`)
+AWAY_NEWS = 60
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -1244,6 +1248,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         self._recovery_taken: object = None
         #: the time given back by the host (a resume, a stop) this console has said (see :meth:`_take_away`)
         self._away_taken: object = None
+        #: when (:attr:`now`) this console first had a view of the game: time given back before that is no news here
+        self._watching_since: float | None = None
         self._sleep = sleep
         self._retries = retries  # None: try again for as long as the screen is open
         #: whether the link line says the host is not answering (it went silent with the link up: frozen, asleep)
@@ -1451,21 +1457,30 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
     def _take_away(self, clock: Any) -> None:
         """The host gave the phase timer back time, resumed after a crash or woken after a stop: the console says when
         and how much, once (found from outside: after a resume the console went on without a word, and the timer had
-        jumped up)."""
+        jumped up), for as long as the hot seat says it (:data:`~tabletop.play.clock.AWAY_NOTICE`).
+
+        Only as news: time given back more than :data:`AWAY_NEWS` seconds before this console first had the game (its
+        ``ago``, by the host's clock) is not said. Its timer never jumped here, and a notice of a resume long past
+        covered the question (found from outside: a console that joined after the resume was shown it for 30 s)."""
+        now = self.now()
+        if self._watching_since is None:
+            self._watching_since = now
         away = clock.get("away") if isinstance(clock, Mapping) else None
         if not isinstance(away, Mapping) or away.get("id") == self._away_taken:
             return
         self._away_taken = away.get("id")
-        seconds, at = away.get("seconds"), away.get("at")
+        seconds, at, ago = away.get("seconds"), away.get("at"), away.get("ago")
         if not isinstance(seconds, int) or isinstance(seconds, bool) or not isinstance(at, str):
             return
+        if isinstance(ago, int) and not isinstance(ago, bool) and ago > now - self._watching_since + AWAY_NEWS:
+            return  # given back before this console was here: no news to it (a host without ``ago``: said, as before)
         if away.get("resumed"):
             said = _("The host was resumed at {at}: the time since its last event ({time}) is given back to the phase "
                      "timer.")
         else:
             said = _("The host was away from {at} for {time}: that time is given back to the phase timer.")
         said = said.format(at=literal(at), time=clock_text(seconds))
-        self.notify(said, title=away_title(), severity="information", timeout=30, markup=False)
+        self.notify(said, title=away_title(), severity="information", timeout=AWAY_NOTICE, markup=False)
 
     def _seated_again(self, welcome: Mapping[str, Any]) -> None:
         """A second welcome: the screen that held this seat was closed, and this one has the seat again: said on

@@ -23,7 +23,7 @@ from ..engine import Action, State
 from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
-from ..play.clock import away_title, away_words
+from ..play.clock import AWAY_NOTICE, away_title, away_words
 from .clock import ClockReading, Now, PhaseClock
 from .notices import Refusals, cut_off_words
 from .text import literal, names, phase_word, shown
@@ -136,7 +136,7 @@ class Timekeeper:
         """The game was away ``seconds`` between two ticks (its process stopped): the time is given back, as a
         resume gives back the time the game was closed, and the room is told."""
         self.clock.give_back(seconds)
-        self.screen.notify(away_words(seconds), title=away_title(), severity="information", timeout=15, markup=False)
+        self.screen.notify(away_words(seconds), title=away_title(), timeout=AWAY_NOTICE, markup=False)
 
     def extend(self) -> str:
         """One more minute on the phase timer; says what it did."""

@@ -139,6 +139,51 @@ async def test_the_console_says_when_the_host_was_resumed_or_away_and_the_time_g
     session.close()
 
 
+async def test_a_console_joining_after_the_resume_is_not_told_it_as_news(tmp_path: Path) -> None:
+    """Found from outside: a facilitator's console that joined well after ``host --resume`` was shown "The host was
+    resumed at 22:47: the time since its last event (00:26) is given back" over its question for 30 s, though its
+    timer never jumped (the "once" was per screen, not per game), and the hot seat's notice of time given back lasts
+    15 s. A console that joins later than the resume is not told it; one that watches when the host is away is, as
+    long as the hot seat's notice."""
+    import re
+
+    from textual.widgets._toast import Toast
+
+    from tabletop.tui.seat import SeatApp
+
+    from .screenkit import until
+    from .support import Sleeps
+
+    hands = Hands()
+    path = tmp_path / "resumed.jsonl"
+    first = Session.start(load_scenario("river-basin"), 3, path)
+    _at_moves(first, hands)
+    first.close()
+    session = Session.resume(path)
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    assert table.clock.away is not None and table.clock.away["resumed"]  # the host gave the time back
+    hands.t += 2 * 60  # two minutes on, a co-facilitator's console joins
+    async with hosting(table, tick=_never, awake=hands) as (host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: app.view is not None, "the console's first view")
+            host.on_tick()
+            hands.t += 1 + 3 * 60  # the host stopped for three minutes, the console watching
+            host.on_tick()
+            away = re.compile(r"The host was away from \d\d:\d\d for 03:00: .*given back to the phase timer")
+
+            def told() -> list[Toast]:
+                return [t for t in app.screen.query(Toast) if away.search(str(t.render()))]
+
+            await until(pilot, lambda: bool(told()), "the time away said")
+            said = [str(t.render()) for t in app.screen.query(Toast)]  # (said in order: the resume's would be there)
+            assert not any("resumed" in t for t in said), said
+            from tabletop.play.clock import AWAY_NOTICE
+
+            assert told()[0]._notification.timeout == AWAY_NOTICE  # as long as the hot seat's
+    session.close()
+
+
 async def test_without_the_rule_time_up_passes_nobody(tmp_path: Path) -> None:
     hands = Hands()
     table = _moves_phase(tmp_path, hands)

@@ -79,6 +79,7 @@ async def test_the_inject_list_fits_its_dialog_at_80x24(tmp_path: Path, code: st
     from textual.widgets import OptionList
 
     from tabletop.tui.modals import PickScreen
+    from tabletop.tui.widgets import KeyLine
 
     lang.set_language(code)
     app = TabletopApp(start(tmp_path))
@@ -93,3 +94,14 @@ async def test_the_inject_list_fits_its_dialog_at_80x24(tmp_path: Path, code: st
         assert listing.highlighted == 14
         row = listing.region.y + listing.styles.gutter.top + 14 - int(listing.scroll_offset.y)
         assert listing.region.shrink(listing.styles.gutter).contains(listing.region.x + 2, row)
+        # its keys under the list, as every other dialog says them, in the room's language, in view and on one line
+        # (found from outside: the override's first dialog and the inject list said no key at all)
+        keys = pick.query(KeyLine)
+        assert len(keys) == 1, "the list's dialog says its keys"
+        from tabletop.tui.modals import LIST_KEYS
+
+        said = str(keys.first().render())
+        assert "Enter" in said and "Escape" in said and said == lang.Domain("tui").gettext(LIST_KEYS), said
+        assert (said == LIST_KEYS) == (code == "en"), "translated"
+        _in_view(keys.first(), dialog, Region(0, 0, *SMALL))
+        assert keys.first().region.height == 1, said
