@@ -36,7 +36,8 @@ class GameClock:
         self.changes = 0
         #: the last time given back to the clock, by a resume or after the host was away (:meth:`give_back`), sent
         #: to every seat for the facilitator's console to say once: ``id`` (new for each), ``seconds``, ``resumed``
-        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away); sent with ``ago`` (:meth:`facts`)
+        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away); sent with ``ago`` (see
+        #: :meth:`facts`)
         self.away: dict[str, Any] | None = None
         self._away_since = 0.0  # when (``now``) the time was given back
         #: a new game waiting for its facilitator (a host's seats join first): nothing counts until :meth:`begin`

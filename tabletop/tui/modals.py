@@ -113,6 +113,11 @@ class _Dialog(ModalScreen[Answer]):
 
 #: the most entries a pick list shows at once (PickScreen's style)
 _PICK_ROWS = 20
+#: a pick list's keys, under it, as every dialog says its own (found from outside: the override's first dialog and
+#: the inject list said none); parted as :func:`~.widgets.key_line` parts them: Enter's words, Escape's
+LIST_KEYS = N_("\u2191/\u2193 and Enter: pick \u00b7 Escape: cancel")
+#: the keys of a list only read, not picked from (the join codes): Enter closes it as Escape does
+READ_KEYS = N_("Enter or Escape: close")
 
 
 class PickScreen(_Dialog[int | None]):
@@ -130,13 +135,16 @@ class PickScreen(_Dialog[int | None]):
     PickScreen #pick-title { text-style: bold; padding: 0 0 1 0; }
     PickScreen #pick-filter { color: $text-muted; height: auto; }
     PickScreen OptionList { height: auto; max-height: 20; }
+    PickScreen #pick-keys { height: auto; }
     """  # the list's 20 rows: _PICK_ROWS
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
     def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = "",
-                 search: bool = False):
+                 search: bool = False, read_only: bool = False):
+        """``read_only``: a list to read (the join codes), whose Enter closes it as Escape does: its keys say so."""
         super().__init__()
         self._title = title
+        self._read_only = read_only
         self._options = [o if isinstance(o, Text) else Text(o) for o in options]
         self._help = help_text
         self.query_text = ""
@@ -152,6 +160,9 @@ class PickScreen(_Dialog[int | None]):
             yield MarkedList(*self._matching(), id="pick-list")
             if self._help:
                 yield Static(self._help if isinstance(self._help, Text) else Text(self._help, style="dim"))
+            keys = (key_line(_(READ_KEYS), ("escape",)) if self._read_only  # untranslated: a key's name
+                    else key_line(_(LIST_KEYS), ("enter", "escape")))  # untranslated: key names
+            yield KeyLine(keys, id="pick-keys")
 
     def _matching(self) -> list[Option]:
         words = self.query_text.lower().split()
