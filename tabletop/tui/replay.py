@@ -368,7 +368,9 @@ class ReplayScreen(Screen[None]):
         if self.actor_filter:
             filters.append(_("actor {actor}").format(actor=n.get(self.actor_filter, self.actor_filter)))
         where = Text(_("Event {index} of {events} \u00b7 round {round} \u00b7 {phase}").format(
-            index=self.index, events=len(save), round=state.round, phase=phase_word(state.phase)))
+            index=self.index, events=len(save), round=state.round,
+            # over: as the turn panel says it (at 80x24 it is below the screen, and "adjudication" stood over the end)
+            phase=phase_word("over" if state.over else state.phase)))
         if self._player is not None:
             where.append(" \u00b7 \u25b6 " + _("playing at {speed}/s").format(speed=f"{SPEEDS[self.speed]:g}"))
         if filters:

@@ -130,8 +130,10 @@ def status_name(status: str) -> str:
 
 
 def phase_word(phase: str) -> str:
-    """A phase's id as the room reads it (``moves``), in the language spoken."""
+    """A phase's id as the room reads it (``moves``), in the language spoken; ``over``: a game ended (the engine's
+    end or the facilitator's), said where its phase would be (the turn panel's, upper case; the replay's header)."""
     words = {
+        "over": pgettext("phase", "game over"),
         "event": pgettext("phase", "event"),
         "moves": pgettext("phase", "moves"),
         "adjudication": pgettext("phase", "adjudication"),

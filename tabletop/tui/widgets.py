@@ -215,7 +215,7 @@ class TurnPanel(BoardPart):
         if paused:
             out.append(" " + _("PAUSED") + " ", style="bold reverse")  # untranslated: a style
             out.append("  ")
-        phase = _("GAME OVER") if state.over else phase_word(state.phase).upper()
+        phase = phase_word("over" if state.over else state.phase).upper()
         out.append(_("Round {round}/{turns} \u00b7 {phase}").format(round=state.round, turns=rs.turns, phase=phase),
                    style="bold")
         if timer:

@@ -3,7 +3,9 @@
 Found in review: the report's timeline said "Game over: no track is open (#214)" for a game played to its end; the
 debrief viewer at that step showed the last vote, "round 8 · adjudication", and nothing said the game had ended, nor
 why. The header over the timeline says it now, from the step that ended the game on, and not once an undo took that
-step back.
+step back. Found in review after: at 80x24 the header's first line still said "round 8 · adjudication" over "Game
+over: …" (the turn panel's GAME OVER is below the screen at that size): its phase says the game is over, as the turn
+panel does, in the same words.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from tabletop.engine import Action
 from tabletop.report.words import game_over_words
 from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
+from tabletop.tui.text import phase_word
+from tabletop.tui.widgets import TurnPanel
 from tests.engine.support import catalogue_scenario
 from tests.report.kit import TINY_GAME
 from tests.store.savekit import record_actions
@@ -35,6 +39,13 @@ def _where(app: ReplayApp) -> str:
     return str(app.screen.query_one("#where", Static).render())
 
 
+def _phases(app: ReplayApp) -> tuple[str, str]:
+    """The phase the header's first line says, and the one the turn panel says ("Round 1/8 · GAME OVER")."""
+    header = _where(app).split("\n")[0].split(" \u00b7 ")[2]
+    turn = str(app.screen.query_one(TurnPanel).render()).split("\n")[0].split(" \u00b7 ")[1]
+    return header, turn
+
+
 async def test_the_replay_says_how_the_engine_ended_the_game(tmp_path: Path) -> None:
     recorded = record_actions(tmp_path / "ended.jsonl", catalogue_scenario("strict"), 1, STEPS)
     assert [s.over for s in recorded.states] == [False, False, False, True, False, True, True]  # what is tested
@@ -49,6 +60,10 @@ async def test_the_replay_says_how_the_engine_ended_the_game(tmp_path: Path) -> 
             screen.go(index)
             await pilot.pause()
             said[index] = _where(app)
+            header, turn = _phases(app)  # one wording: the header's phase is the turn panel's, never the last phase's
+            assert header.upper() == turn, (index, header, turn)
+            state = recorded.states[index]
+            assert (header == phase_word(state.phase)) != state.over, (index, header, state.phase)
         assert _said(reason, 5) in said[6] and _said(reason, 5) in said[5], said
         assert "Game over" not in said[4] and "Game over" not in said[2], said
         assert _said(reason, 3) in said[3], said
@@ -56,6 +71,8 @@ async def test_the_replay_says_how_the_engine_ended_the_game(tmp_path: Path) -> 
         await pilot.pause()
         with lang.using("ru"):
             assert _said(reason, 3) in _where(app), _where(app)
+            header, turn = _phases(app)
+            assert header.upper() == turn and header != phase_word(recorded.states[3].phase), (header, turn)
 
         await pilot.press("f4", "f4")  # back to English
         await pilot.pause()
