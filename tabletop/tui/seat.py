@@ -684,21 +684,31 @@ class SeatScreen(ConsolePowers, Screen[None]):
         # title says it): the first that leaves the moment its rows whole, else at its least; else the same with the
         # verdict's rows given up to the moment; else the tracks and the moment unboxed (at 60x16, found from outside:
         # at 60x20 the reveal showed no entry and the card one answer of two, their boxes cut by the screen's foot)
-        forms = [_trimmed(words.tracks_text(view, large=True, compact=c, tight=t))
-                 for c, t in ((False, False), (True, False), (False, True))]
-        # unboxed, a line a track, the meters' line without its word: a row more for the card's text at 60x16; and
-        # the same without tension's word, where a track's line wraps still (ru and uk at 60x16, found from outside:
-        # the tracks took every row and the card being answered lost its answers)
-        forms.append(_trimmed(words.tracks_text(view, large=True, compact=True, meters_named=False)))
-        forms.append(_trimmed(words.tracks_text(view, large=True, tight=True, meters_named=False)))
+        def forms_at(bare: bool) -> list[Text]:
+            """The tracks' forms, each track's lines broken between their parts at the panel's inner width, boxed or
+            not (found in review: these forms were left to the panel, which wrapped a line before a "·")."""
+            pad, edge = tracks.styles.padding, 0 if bare else 2
+            inner = max(width - pad.width - edge, 1)
+            out = [_trimmed(words.tracks_text(view, large=True, compact=c, tight=t, width=inner))
+                   for c, t in ((False, False), (True, False), (False, True))]
+            # unboxed, a line a track, the meters' line without its word: a row more for the card's text at 60x16; and
+            # the same without tension's word, where a track's line wraps still (ru and uk at 60x16, found from
+            # outside: the tracks took every row and the card being answered lost its answers)
+            out.append(_trimmed(words.tracks_text(view, large=True, compact=True, meters_named=False, width=inner)))
+            out.append(_trimmed(words.tracks_text(view, large=True, tight=True, meters_named=False, width=inner)))
+            return out
+
+        boxed_forms, bare_forms = forms_at(False), forms_at(True)
         said = self._verdict_rows()
         tries = [(whole, said, False) for whole in (True, False)] + [(False, 0, False), (False, 0, True)]
         if card_now:  # the card's text before the verdict and the boxes (found from outside: at 60x20 and 60x16 the
             # projector showed the card's title and answers only, the text the table answers left out)
             tries = [(whole, kept, unboxed) for whole in (True, None) for kept, unboxed in
                      ((said, False), (0, False), (0, True))] + tries[1:]
-        tracks_t, verdict_gone, bare = min(forms[:3], key=lambda f: height(tracks, f)), True, True
+        tracks_t, verdict_gone, bare = min(boxed_forms[:3], key=lambda f: height(tracks, f)), True, True
+        forms = boxed_forms
         for whole, kept_rows, unboxed in tries:
+            forms = bare_forms if unboxed else boxed_forms
             if not unboxed:
                 fitting = forms[:3]
             elif card_now and whole is None:  # the card cut to its rows: the meters' word goes first, for its text
@@ -711,6 +721,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 tracks_t, verdict_gone, bare = found, kept_rows == 0 and said > 0, unboxed
                 break
         else:  # nothing fits whole: the tracks at their fewest rows, the card's title and answers before its text
+            forms = bare_forms
             tracks_t = min(forms[1:] if card_now else forms[1:2], key=lambda f: height(tracks, f, True))
         tight = tracks_t is forms[2] or tracks_t is forms[4]
         left = rows - height(tracks, tracks_t, bare) - (0 if verdict_gone else said)

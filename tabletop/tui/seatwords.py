@@ -200,12 +200,12 @@ def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = Fa
     ``tight`` too: tension as ``3/7`` without its word, which the panel's title says (:func:`tracks_legend`).
     ``meters_named``: the meters' line begins "Meters:"; without, a row of a 60-column projector goes to the card's
     text instead (the meters' own names say what they are). ``width``: the panel's inner width, so that a track's
-    second line breaks between its parts, never inside one (:func:`_track_text`)."""
+    lines break between their parts, never inside one (:func:`_track_text`, :func:`_track_line`)."""
     out = Text()
     board = _map(view.get("board"))
     for t in _list(board.get("tracks")):
         if isinstance(t, Mapping):
-            out.append_text(_track_line(t, large, tight) if compact or tight else _track_text(t, large, width))
+            out.append_text(_track_line(t, large, tight, width) if compact or tight else _track_text(t, large, width))
     meters = [f"{_s(m.get('name'))} {_s(m.get('value'))}" for m in _list(board.get("meters")) if isinstance(m, Mapping)]
     if meters:
         said = " \u00b7 ".join(meters)
@@ -281,34 +281,39 @@ def _track_text(t: Mapping[str, Any], large: bool, width: int | None = None) -> 
     said = _tension(t, tension)
     if width is not None and said.cell_len > width:
         said = _tension(t, pgettext("a narrow column", "tension") + " " + tension_numbers(t))
-    parts: list[tuple[str, Text]] = [("", Text(gauge))]
+    parts: list[tuple[str | Text, Text]] = [("", Text(gauge))]
     if _s(t.get("rung")):
         parts.append((PART_GAP, Text(_s(t.get("rung")))))
     parts.append((PART_DOT, said))
     near = _("NEAR BREAKDOWN at {breakdown}").format(breakdown=_s(t.get("breakdown_at")))
     if _near_breakdown(t) and (room is None or cell_len(near) <= room):  # the board's words, a part of their own
-        parts.append((" ", Text(near, style=DANGER)))
+        parts.append((Text(" ", style=DANGER), Text(near, style=DANGER)))  # (a space joins one phrase)
     parts.append((PART_DOT, Text(status)))
     out.append_text(_parted(parts, width))
     out.append("\n")
     return out
 
 
-def _parted(parts: list[tuple[str, Text]], width: int | None) -> Text:
-    """``parts`` (each with what goes before it on a line) set in by :data:`TRACK_INDENT`, on as many lines of
-    ``width`` cells as they need, broken between parts only, what went before a part left out where a line breaks
-    before it (as the hot seat's panels pack their members: :func:`~.widgets.packed`)."""
-    out = Text(TRACK_INDENT)
-    used = len(TRACK_INDENT)
+def _parted(parts: list[tuple[str | Text, Text]], width: int | None, lead: str = TRACK_INDENT) -> Text:
+    """``parts`` (each with what goes before it on a line: a ``Text`` gap keeps its style, a space joining one phrase)
+    after ``lead``, on as many lines of ``width`` cells as they need, each line after the first set in by
+    :data:`TRACK_INDENT`, broken between parts only, what went before a part left out where a line breaks before it
+    (as the hot seat's panels pack their members: :func:`~.widgets.packed`)."""
+    out = Text(lead)
+    used, fresh = len(lead), True  # fresh: nothing on the line yet, where a part goes whatever its width
     for gap, part in parts:
-        if width is not None and used > len(TRACK_INDENT) and used + len(gap) + part.cell_len > width:
+        if width is not None and not fresh and used + len(gap) + part.cell_len > width:
             # set in where it fits so, else from the line's start (a panel 14 cells wide: "напряж. 6/7 ⚠" whole)
             indent = TRACK_INDENT if len(TRACK_INDENT) + part.cell_len <= width else ""
             out.append("\n" + indent)
             used, gap = len(indent), ""
-        out.append(gap, style=part.style if gap == " " else "")  # (a space joins one phrase: the mark and its words)
+        if isinstance(gap, Text):
+            out.append_text(gap)
+        else:
+            out.append(gap)
         out.append_text(part)
         used += len(gap) + part.cell_len
+        fresh = False
     return out
 
 
@@ -317,19 +322,20 @@ def tracks_legend() -> str:
     return _("Tracks: tension/breakdown")
 
 
-def _track_line(t: Mapping[str, Any], large: bool, tight: bool = False) -> Text:
-    """One track on one line: its name, its gauge, tension and status; ``tight``: tension without its word."""
+def _track_line(t: Mapping[str, Any], large: bool, tight: bool = False, width: int | None = None) -> Text:
+    """One track on one line: its name, its gauge, tension and status; ``tight``: tension without its word.
+
+    ``width``: the panel's inner width: where the line is longer, it goes on under itself between its parts, never
+    inside one, and never starts a line with "·" (found in review: a narrow projector's panel wrapped these lines
+    anywhere, as :func:`_track_text`'s before); "напряж. 3/8" where "напряжённость 3/8" is wider than the panel."""
     gauge, tension, status = _track_parts(t)
-    out = Text()
-    out.append(_s(t.get("name")), style=UNDERLINED if large else "bold")
-    if tight:
-        out.append(f" {gauge} ")
-        out.append_text(_tension(t, tension_numbers(t)))
-        out.append(f" \u00b7 {status}\n")
-        return out
-    out.append(f"  {gauge}  ")
-    out.append_text(_tension(t, tension))
-    out.append(f"  \u00b7  {status}\n")
+    name = Text(_s(t.get("name")), style=UNDERLINED if large else "bold")
+    gap, dot = (" ", " \u00b7 ") if tight else (PART_GAP, PART_DOT)
+    said = _tension(t, tension_numbers(t) if tight else tension)
+    if not tight and width is not None and said.cell_len > width:
+        said = _tension(t, pgettext("a narrow column", "tension") + " " + tension_numbers(t))
+    out = _parted([("", name), (gap, Text(gauge)), (gap, said), (dot, Text(status))], width, lead="")
+    out.append("\n")
     return out
 
 

@@ -93,3 +93,46 @@ async def test_a_team_s_track_lines_break_between_their_parts_at_80x24_and_the_n
                        for t in near_at), (size, shown)  # the mark beside its numbers
             if size == (80, 24):  # the words near breakdown whole where they have a line's room
                 assert all(any(words in line for line in lines) for words in near), (size, near, shown)
+
+
+
+async def test_a_narrow_projector_s_one_line_tracks_break_between_their_parts() -> None:
+    """Found in review: a narrow projector's one-line forms (a line a track, and without tension's word) were left to
+    the panel, which wraps anywhere: a line began with "·", "напряжённость 3/8" or a status split over two lines.
+    They break between their parts at the panel's width, as a team's two-line form does, at the least size (60x16),
+    with a card being answered (the rows the screen picks those forms for); at 80x24 the two-line form the narrow
+    projector picks there is broken so too."""
+    from tabletop.tui.seat import SeatApp, SeatScreen
+    from tabletop.tui.seatwords import _track_parts
+
+    app = SeatApp("127.0.0.1:9", None, lang="ru")  # no host: the screen is given a view by hand
+    async with app.run_test(size=SeatScreen.MIN_SIZE) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):  # the code dialog a screen without a code opens
+            app.pop_screen()
+            await pilot.pause()
+        long = [{**t, "name": t["name"] + " и вопросы"} for t in TRACKS]  # (longer than a line of the least size)
+        card = {"title": "Обмен пленными", "track": "hum", "text": "Стороны предлагают обмен.",
+                "choices": [{"label": "Принять", "effects": "+1"}, {"label": "Отклонить", "effects": "-1"}]}
+        view = {"role": "projector", "game": {"seq": 3, "round": 1, "rounds": 6, "phase": "event", "waiting": "choice"},
+                "board": {"tracks": long, "meters": [{"name": "Доверие", "value": 2}], "card": card}}
+        with using("ru"):
+            parts = {t["name"]: (*_track_parts(t), f"{t['tension']}/{t['breakdown_at']}") for t in long}
+        app.seat_screen.show(view, {})
+        for size in (SeatScreen.MIN_SIZE, (80, 24)):
+            await pilot.resize_terminal(*size)
+            for _ in range(3):
+                await pilot.pause()
+            panel = app.seat_screen.query_one("#tracks")
+            lines = _panel_lines(panel)
+            shown = "\n".join(lines)
+            if size == SeatScreen.MIN_SIZE:  # the one-line forms there: a track's name and its gauge on one line
+                assert all(any(name in line and gauge in line for line in lines)
+                           for name, (gauge, *_r) in parts.items()), (size, shown)
+            assert all(not line.startswith("\u00b7") for line in lines), (size, shown)
+            # each part whole on a line: the gauge, the status, the numbers, tension's word with them where said
+            for gauge, tension, status, numbers in parts.values():
+                said = [p for p in (gauge, status, numbers) if not any(p in line for line in lines)]
+                assert not said, (size, said, shown)
+                word = tension.split(" ")[0]  # «напряжённость», never alone at a line's end, its numbers on the next
+                assert not any(line.rstrip().endswith(word) for line in lines), (size, tension, shown)
