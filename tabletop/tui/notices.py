@@ -33,6 +33,10 @@ QUESTION_HELD = N_("Not taken: the question has just come up. Read it, then pres
 TYPING_HELD = N_("Not taken: this dialog has just opened. Read it, then type.")
 
 
+#: a second + within the hold of the one before (a nervous double press, a double click on "+1 min"): one minute given
+EXTEND_HELD = N_("Not taken: pressed twice at once; one minute was added. Press + again to add another.")
+
+
 class Refusals:
     """The refusal a screen shows now, replaced by the next one."""
 
@@ -82,6 +86,24 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
     # one notice however often the key is pressed: each in place of the last (four stacked ones hid the list)
     _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
     return False
+
+
+class SecondPress:
+    """A key that changes the game at once, with no list or question to hold it (+, one more minute): pressed again
+    within the hold of its last press taken (:class:`~tabletop.play.clock.PickHold`), it is not taken, and the room is
+    told so, as for a pick held (:func:`taken`). Found from outside: + + from a nervous facilitator, or a double click
+    on "+1 min" in the key bar, gave the phase two minutes; the other keys that change the game held such a press."""
+
+    def __init__(self) -> None:
+        self._last: PickHold | None = None  # the hold the last press taken started
+
+    def taken(self, node: DOMNode, hold: PickHold | None, held: str) -> bool:
+        """Whether the press now is taken; ``hold``: the screen's (its clock and length; None or 0 takes every press);
+        ``held``: what the room is told of a press not taken."""
+        if self._last is not None and not taken(node, self._last, held):
+            return False
+        self._last = hold.fresh() if isinstance(hold, PickHold) else None
+        return True
 
 
 def typed_now(node: DOMNode, character: str | None) -> bool:

@@ -24,6 +24,7 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
 from .text import end_warning, hidden_seqs, inject_labels, literal, names, room_told, shown, told
+from .notices import EXTEND_HELD, SecondPress
 from .timekeeper import Timekeeper
 from .widgets import KeyScroll
 
@@ -196,6 +197,7 @@ class FacilitatorPowers(_Screen):
     refusals: Refusals  # the notice of a pick or a key refused, each in place of the last
 
     sealed: SealedDesk  # who sits at the keyboard in a sealed round
+    _extend_press: SecondPress | None = None  # + pressed twice at once gives one minute (made on the first +)
 
     # the board's own, which the powers call: an action saved, then drawn; a redraw
     act: Callable[[Action], bool]
@@ -263,6 +265,10 @@ class FacilitatorPowers(_Screen):
         self.action_pause()
 
     def action_extend(self) -> None:
+        if self._extend_press is None:
+            self._extend_press = SecondPress()
+        if not self._extend_press.taken(self, getattr(self, "pick_hold", None), _(EXTEND_HELD)):
+            return  # a double press: one minute, not two
         self.notify(self.timekeeper.extend(), timeout=3, markup=False)
         self.refresh_view()
 

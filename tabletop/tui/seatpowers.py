@@ -24,6 +24,7 @@ from ..lang import Domain
 from ..play.replica import Replica
 from ..seats.joincodes import join_line
 from .modals import AskScreen, PickScreen
+from .notices import EXTEND_HELD, SecondPress
 from .seatwords import seat_name
 from .text import told
 
@@ -78,6 +79,7 @@ class ConsolePowers(_Screen):
     #: the actions whose keys open a dialog: the keys typed after one go to the dialog (:class:`~.keys.DialogKeys`),
     #: as on the hot seat's board (found in review: "n why Enter" in one burst left the note empty on the console)
     dialog_actions = frozenset({"override", "undo", "note", "inject", "end", "codes"})
+    _extend_press: SecondPress | None = None  # made on the first +
 
     @property
     def seat_app(self) -> Console:
@@ -127,7 +129,11 @@ class ConsolePowers(_Screen):
         self.seat_app.time("resume")
 
     def action_extend(self) -> None:
-        self.seat_app.time("extend")
+        if self._extend_press is None:
+            self._extend_press = SecondPress()
+        # held as the hot seat's + is: a double press, or a double click on "+1 min", gives one minute, not two
+        if self._extend_press.taken(self, getattr(self, "hold", None), _(EXTEND_HELD)):
+            self.seat_app.time("extend")
 
     def action_override(self) -> None:
         """Override a track or meter with a reason, in the hot seat's dialogs, from the console's copy of the game."""

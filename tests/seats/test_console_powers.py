@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import legal_actions
+from tabletop.play.clock import PICK_HOLD
 from tabletop.play.session import Session
 from tabletop.seats.client import Refused, SeatClient, connect
 from tabletop.seats.table import Table, seats_for
@@ -29,7 +30,7 @@ from tabletop.store.reading import open_save
 from tabletop.tui.modals import PickScreen
 from tabletop.tui.override import TrackOverrideScreen
 from tabletop.tui.seat import SeatApp
-from tests.tui.support import type_text
+from tests.tui.support import burst, toasts, type_text
 
 from .screenkit import until
 from .support import Sleeps, caught_up, hosting, make_table
@@ -68,9 +69,12 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
     table = _table(tmp_path, hands)
     async with hosting(table) as (_host, address, codes):
         team = await connect(address, codes["team:ru"])
-        apps = {s: SeatApp(address, codes[s], sleep=Sleeps(), now=hands) for s in ("facilitator", "projector")}
+        # the console as the command line makes it: a nervous double press is held (pick_hold)
+        apps = {s: SeatApp(address, codes[s], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+                for s in ("facilitator", "projector")}
         async with AsyncExitStack() as stack:
-            pilots = {s: await stack.enter_async_context(a.run_test(size=(120, 40))) for s, a in apps.items()}
+            pilots = {s: await stack.enter_async_context(a.run_test(size=(120, 40), notifications=True))
+                      for s, a in apps.items()}
             console, projector = apps["facilitator"], apps["projector"]
             for seat, app in apps.items():
                 await until(pilots[seat], app.joined.is_set, f"{seat} to join")
@@ -88,8 +92,11 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
                 await console.client.act(pick=console.view["decision"]["entries"][0]["id"])  # type: ignore[union-attr,index]
             assert refused.value.message == "The game is paused: press p to resume it."
 
-            await pilot.press("plus")
+            burst(console, "plus", "plus")  # a nervous + +: one more minute, not two (the saved clock says so below)
             await until(pilots["projector"], lambda: "event: 03:00" in _shown(projector), "the projector: one more minute")
+            await until(pilot, lambda: any("Not taken: pressed twice at once" in t for t in toasts(pilot)),
+                        "the console to say the second + was not taken")
+            hands.now += PICK_HOLD  # the picks below come after the hold
             await pilot.press("p")
             await until(pilots["projector"], lambda: "PAUSED" not in _shown(projector), "the projector: resumed")
 

@@ -554,3 +554,31 @@ async def test_a_dice_moves_question_counts_the_cost_the_move_itself_pays(tmp_pa
     for said in (entry.confirm or "", shown):
         assert "\u2714 +1 if Trust ≥ 4; \u2716 +1 if capital ≥ 3 (not met now)" in said, said
         assert "applying now: +1, so 7+ on two dice" in said, said
+
+
+async def test_plus_pressed_twice_at_once_or_its_button_double_clicked_gives_one_minute(tmp_path: Path) -> None:
+    """A nervous + + (or a double click on "+1 min" in the key bar) gave the phase two minutes: the second press within
+    the hold of the first is not taken, and the room is told so; a press after the hold gives another minute."""
+    from tabletop.tui.bars import KeyBar
+
+    now = FakeTime()
+    session = start(tmp_path)
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        clock = board(pilot).timekeeper.clock
+        left = clock.remaining() or 0.0
+        burst(app, "plus", "plus")  # both queued before the first is handled, as from a nervous hand
+        await pilot.pause()
+        assert clock.remaining() == left + 60, (left, clock.remaining())
+        assert any("Not taken: pressed twice at once" in t for t in toasts(pilot)), toasts(pilot)
+        now.advance(PICK_HOLD)  # the facilitator means it: + again, after the hold
+        await pilot.press("plus")
+        await pilot.pause()
+        assert clock.remaining() == left + 120 - PICK_HOLD  # (the timer ran on for the hold)
+        now.advance(PICK_HOLD)
+        bar = board(pilot).query_one(KeyBar)
+        y, x = next((row, start) for row, start, _end, item in bar._spans if item.key.startswith("plus"))
+        await pilot.click(bar, offset=(x + 1, y), times=2)  # a double click on the key bar's "+1 min"
+        await pilot.pause()
+        assert clock.remaining() == left + 180 - 2 * PICK_HOLD, (left, clock.remaining())
