@@ -28,6 +28,14 @@ class CodeScreen(Screen[str]):
     why it is asked again; our own words as a function that words them, said again in the language F4 chooses (found
     from outside: a rejoin's refusal stayed English after F4); the host's words as they came."""
 
+    #: the least window it is whole in, in each of our languages, its scrollbar shown or not (a long refusal of the
+    #: host's scrolls); under it the window is said too small (:mod:`~.toosmall`). Measured: at 40x15 Russian fits, but
+    #: made larger from 30x8 (tmux) the screen kept its scrollbar, and the hint wrapped to a third line, the box a row
+    #: too tall. Found from outside (tmux): at 50x12 the languages line was cut, at 30x8 the title, and nothing said so.
+    #: Under the seat's screen's 60x16: a phone's browser held upright types its code, and is told to turn sideways
+    #: once the seat's screen needs it.
+    MIN_SIZE = (42, 15)
+
     def __init__(self, address: str, problem: str | Callable[[], str] = "", typed: str = ""):
         super().__init__()
         self._address = address

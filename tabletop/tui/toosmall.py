@@ -2,9 +2,9 @@
 
 Found from outside: at 60x20 the board's last ruling kept one line, "11 R1 adjud. Russia: ╰───…", its verdict and its
 dice off screen, and nothing said the window was too small; at 40x12 the tracks read "S…". A screen says the least
-size it shows its working at (``MIN_SIZE``: the board, the replay, a seat's screen); under it, :class:`TooSmall` covers
-the screen on top, dialogs included, and :class:`SizeGuard` lets only the quit keys through (a key typed blind would
-act on what nobody can see). The game goes on underneath (its timers, the host's views), and is in sight again once
+size it shows its working at (``MIN_SIZE``: the board, the replay, a seat's screen, the screen a seat types its code
+on); under it, :class:`TooSmall` covers the screen on top, dialogs included, and :class:`SizeGuard` lets only the quit
+keys through (a key typed blind would act on what nobody can see). The game goes on underneath (its timers, the host's views), and is in sight again once
 the window is large enough.
 """
 
@@ -34,8 +34,8 @@ QUIT_ACTIONS = frozenset({"quit", "interrupt", "pause"})
 
 def least_size(app: App[object]) -> Size | None:
     """The least window the screen in sight needs (None: any): that of the uppermost screen that is not a dialog, so a
-    dialog over the board needs what the board needs; a screen with no ``MIN_SIZE`` (the start screen, the code's,
-    the end's) takes any window."""
+    dialog over the board needs what the board needs; a screen with no ``MIN_SIZE`` (the start screen, the end's)
+    takes any window."""
     for screen in reversed(app.screen_stack):
         if not isinstance(screen, ModalScreen):
             least = getattr(screen, "MIN_SIZE", None)

@@ -93,7 +93,8 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             assert refused.value.message == "The game is paused: press p to resume it."
 
             burst(console, "plus", "plus")  # a nervous + +: one more minute, not two (the saved clock says so below)
-            await until(pilots["projector"], lambda: "event: 03:00" in _shown(projector), "the projector: one more minute")
+            await until(pilots["projector"], lambda: "event: 03:00" in _shown(projector),
+                        "the projector: one more minute")
             await until(pilot, lambda: any("Not taken: pressed twice at once" in t for t in toasts(pilot)),
                         "the console to say the second + was not taken")
             hands.now += PICK_HOLD  # the picks below come after the hold

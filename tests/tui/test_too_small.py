@@ -156,7 +156,7 @@ async def test_the_replay_says_the_window_is_too_small_and_quits_on_q(tmp_path: 
 async def test_a_seats_screen_says_the_window_is_too_small() -> None:
     from tabletop.tui.seat import SeatApp, SeatScreen
 
-    app = SeatApp("127.0.0.1:9", None)  # no host: the code dialog takes any window, the seat's screen does not
+    app = SeatApp("127.0.0.1:9", None)  # no host: the code screen takes 60x15 (its least is 42x15), the seat's does not
     async with app.run_test(size=(60, 15)) as pilot:
         await settled(pilot)
         assert "Window too small" not in frame(pilot)
@@ -187,3 +187,40 @@ async def test_the_notice_is_drawn_in_the_theme_s_own_colours(tmp_path: Path) ->
             drawn = (notice.styles.background, notice.styles.color)
             assert drawn == (Color.parse(app.theme_variables["background"]),
                              Color.parse(app.theme_variables["foreground"])), (theme, drawn)
+
+
+async def test_the_seats_code_screen_says_the_window_is_too_small_and_is_whole_at_its_least_size() -> None:
+    """Found from outside (tmux, ``tabletop join ADDR`` without a code): at 50x12 the code screen's language line (F4)
+    was cut, at 40x10 its error line and languages were gone, at 30x8 its title, and nothing said the window was too
+    small. Under its least size it says so, as the board does, and takes no key (typed blind); at it, the whole screen
+    is in sight in each of our languages, and the code is typed. The least is the code screen's own, under the seat's
+    screen's 60x16: a phone's browser, held upright, types the code before it is told to turn sideways."""
+    from textual.containers import Vertical
+
+    from tabletop.tui.seat import SeatApp
+    from tabletop.tui.seatdialogs import CodeScreen
+
+    from .support import burst
+
+    width, height = CodeScreen.MIN_SIZE
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(width, height - 1)) as pilot:  # one row short
+        await settled(pilot)
+        assert isinstance(app.screen, CodeScreen)
+        assert f"Make it at least {width}\u00d7{height} (now {width}\u00d7{height - 1})." in frame(pilot), frame(pilot)
+        await resized(pilot, 30, 8)  # then from far too small straight to the least (its scrollbar must not stay)
+        assert "Window too small" in frame(pilot), frame(pilot)
+        burst(app, "a", "b")  # typed blind: not taken
+        await settled(pilot)
+        field = app.screen.query_one(Input)
+        assert field.value == ""
+        await resized(pilot, width, height)
+        assert "Window too small" not in frame(pilot)
+        for _lang in ("en", "ru", "uk"):  # F4 goes through our languages from English
+            box = app.screen.query_one(Vertical).region
+            assert box.y >= 0 and box.bottom <= height and box.x >= 0 and box.right <= width, (_lang, box)
+            assert "F4" in frame(pilot) and "127.0.0.1:9" in frame(pilot), (_lang, frame(pilot))
+            await press(pilot, "f4")
+        burst(app, "a", "b")
+        await settled(pilot)
+        assert field.value == "ab"
