@@ -480,7 +480,8 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             # marked in the seat's language as the board marks it (found from outside: «…» with no (ru))
             working = argument_spans(state, head, sealed=head.sealed, marked=True)
             about = "".join(text for text, _ in working).rstrip()
-            form = {**form_data(counter_entry(state, template)), "about": about}
+            # ``answers``: the argument's event seq, which a counter's kept draft is keyed by (tui/argument.draft_key)
+            form = {**form_data(counter_entry(state, template)), "about": about, "answers": head.seq}
             # its template is the pass's action when the deck has no stock counter (found in review, helper-117: two
             # entries with one id crashed the screen's list, and a pick of the pass found the typed counter's entry)
             out.append(Entry(f"{entry_id(state, template)}-counter", choice.label.plain, template, needs="counter",

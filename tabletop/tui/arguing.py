@@ -92,7 +92,7 @@ def enter_counter(board: Table, template: Action, draft: Entered | None = None) 
                         examples=entry.examples)
     # what the team typed before the clock passed it comes back, as an argument's does (found from outside: a counter
     # stayed open past the time-up, its text with no draft)
-    drafts, key = board.timekeeper.drafts, draft_key(template)
+    drafts, key = board.timekeeper.drafts, draft_key(template, state.queue[0].seq)  # for this argument only
     kept = take_draft(drafts, key, ()) if draft is None else None
 
     def keep(entered: Entered) -> bool:

@@ -73,10 +73,12 @@ class Entered(NamedTuple):
     reasons: tuple[str, ...] = ()
 
 
-def draft_key(action: Any) -> Hashable:
+def draft_key(action: Any, answers: int | None = None) -> Hashable:
     """Which argument a kept draft is for: the team's, on its track, with its move, or its counter on that track (an
-    engine ``Action``: the move's, or the counter's)."""
-    return (action.actor, action.track, action.move or action.kind)
+    engine ``Action``: the move's, or the counter's) to the argument it answers (``answers``: that queued argument's
+    event seq, which the hot seat and a seat both know). A counter kept for one argument never comes back on a later
+    one on the same track (found in review, helper-354: it did, answering something else)."""
+    return (action.actor, action.track, action.move or action.kind, answers)
 
 
 def keep_draft(drafts: MutableMapping[Hashable, Any], key: Hashable, entered: Entered, results: tuple[str, ...]) -> bool:

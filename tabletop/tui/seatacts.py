@@ -174,7 +174,9 @@ class SeatActs(_App):
         form = argument_form(entry, self._sealed_moves())
         action = entry.get("action")
         commits = Action.from_dict(action) if isinstance(action, Mapping) else None  # the argument's, or the counter's
-        key = draft_key(commits) if commits is not None else None
+        sent = entry.get("form")
+        answers = sent.get("answers") if form.counter and isinstance(sent, Mapping) else None  # the argument countered
+        key = draft_key(commits, answers if isinstance(answers, int) else None) if commits is not None else None
         kept = take_draft(self.drafts, key, form.results) if key is not None and draft is None else None
         asked_at = view_seq(self.view or {})
 

@@ -501,6 +501,8 @@ async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_o
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "the team's list")
             entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "counter")
+            # the argument it counters, by which its kept text is found again, as on the hot seat (helper-354)
+            assert entry["form"].get("answers") == session.state.queue[0].seq, entry["form"]
             await _typed_under_the_help(app, pilot, hands, entry["id"], "Too soon", "counter")
             hands.t += 25
             host.on_tick()  # the clock passes the team while it types

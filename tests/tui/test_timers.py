@@ -1132,3 +1132,45 @@ def _argued_in_a_minute(tmp_path: Path) -> Session:
     session = Session.start(scenario, 1, tmp_path / "g.jsonl")
     to_moves(session)
     return session
+
+
+def test_a_kept_counter_comes_back_only_for_the_argument_it_answers(tmp_path: Path) -> None:
+    """Found in review (helper-354): a counter's draft kept at the clock's pass was keyed by team and track, so it
+    came back on the team's counter to a LATER argument on that track, where it answers something else. It comes
+    back for the argument it was typed against only (the hot seat's dialog, on a stand-in board: no app run)."""
+    from types import SimpleNamespace
+
+    from tabletop.engine import waiting_for
+    from tabletop.tui.arguing import enter_counter
+    from tabletop.tui.argument import Entered
+    from tests.engine.support import catalogue_scenario
+
+    from .test_argument_play import ARGUE
+
+    session = Session.start(catalogue_scenario("strict", extra_moves=[ARGUE]), 1, tmp_path / "g.jsonl")
+
+    def until_carn_counters() -> Action:
+        """Set-up, not under test: every team argues on Beta, every other step the first offered, until Carn is
+        asked to counter the argument at the head of the queue."""
+        while (options := legal_actions(session.state)) and options[0].to_dict() != {
+                "kind": "counter", "actor": "c", "track": "beta"}:
+            argues = [a for a in options if a.kind == "move" and a.move == "argue" and a.track == "beta"]
+            session.apply((argues or options)[0])
+        assert waiting_for(session.state) == "counter", session.state
+        return options[0]
+
+    pushed: list = []
+    stand_in = SimpleNamespace(session=session, timekeeper=SimpleNamespace(drafts={}),
+                               app=SimpleNamespace(push_screen=lambda dialog, done: pushed.append(dialog)))
+    first = until_carn_counters()
+    answered = session.state.queue[0].seq
+    enter_counter(stand_in, first)
+    assert pushed[-1].keeper(Entered("Too soon"))  # the clock closed it over the text
+    enter_counter(stand_in, first)  # the same argument again (an undo): its text comes back
+    assert pushed[-1].draft == Entered("Too soon")
+    assert pushed[-1].keeper(Entered("Too soon"))
+    session.apply(Action("counter", actor="c", track="beta", time_up=True))  # the clock's pass
+    later = until_carn_counters()  # Carn's counter to Brask's argument, on Beta too
+    assert session.state.queue[0].seq != answered and session.state.queue[0].track == "beta"
+    enter_counter(stand_in, later)
+    assert pushed[-1].draft is None, pushed[-1].draft  # not the text typed against Arden's argument
