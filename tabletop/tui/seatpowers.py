@@ -110,8 +110,9 @@ class ConsolePowers(_Screen):
         teams = self.seat_app.teams
         if where is None:
             lines = [Text(f"{seat_name(seat, view, teams)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+            # its keys (Enter or Escape: close) are said under it, as every list's: not again in its title
             self.app.push_screen(PickScreen(_("Join codes: each seat runs tabletop join ADDR:PORT and types its code "
-                                              "when the screen asks (Escape closes)"), lines, read_only=True))
+                                              "when the screen asks"), lines, read_only=True))
             return
         # found from outside: the dialog said "ADDR:PORT", which the facilitator had to find in the scrolled-away
         # lines the host printed; each seat's line is now the command to type, as printed
@@ -120,7 +121,7 @@ class ConsolePowers(_Screen):
         lines = [Text(f"{seat_name(seat, view, teams)}: {join_line(at, literal(code, lines=False))}")
                  for seat, code in codes.items()]
         self.app.push_screen(PickScreen(_("Join codes: each seat runs its command in a terminal and types its code "
-                                          "when the screen asks (Escape closes)"), lines, read_only=True))
+                                          "when the screen asks"), lines, read_only=True))
 
     def action_pause(self) -> None:
         self.seat_app.time("pause")
