@@ -221,9 +221,18 @@ class KeyBar(Widget, can_focus=False):
                 used = 0
             rows[-1].append(item)
             used += need
-        if self.palette is not None and rows[-1] and used + _item_width(self.palette) + 2 > width:
+        if self.palette is not None and rows[-1] and self._palette_words(used, width) is None:
             rows.append([])  # the palette key on a line of its own rather than cut
         return rows
+
+    def _palette_words(self, used: int, width: int) -> bool | None:
+        """Whether the palette key ends a line of ``used`` cells with its words (True), alone (False: "│ ^p", found
+        from outside: a team's seat at its least width, 60, in Russian put "^p команды" on a line of its own, a row
+        taken from the board; its words are in F1's help), or goes on a line of its own (None)."""
+        assert self.palette is not None
+        if used + _item_width(self.palette) + 2 <= width:
+            return True
+        return False if used + cell_len(f"\u2502 {self.palette.display} ") <= width else None
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._rows(width))
@@ -248,7 +257,8 @@ class KeyBar(Widget, can_focus=False):
             if self.palette is not None and y == len(rows) - 1:
                 right = Text(no_wrap=True, end="")
                 right.append(f"\u2502 {self.palette.display} ", key_style)
-                right.append(f"{self.palette.description} ", text_style)
+                if self._palette_words(line.cell_len, width) is not False:
+                    right.append(f"{self.palette.description} ", text_style)
                 gap = width - line.cell_len - right.cell_len
                 if gap >= 0:
                     line.append(" " * gap)

@@ -628,3 +628,25 @@ async def test_at_80x24_the_console_says_when_the_question_over_its_list_goes_on
             await pilot.pause()
         assert box.scroll_y == box.max_scroll_y
         assert not listed.border_title, listed.border_title
+
+
+async def test_at_60x16_a_seats_keys_keep_to_one_row_in_every_language() -> None:
+    """Found from outside: a team's seat at its least size (60x16) in Russian put the key bar's "^p команды" on a
+    line of its own, a row taken from the board. A team's keys and an observer's keep to one row in en, ru and uk,
+    the palette's key said with its words when they fit and alone when they do not (one run: F4 turns the language)."""
+    from tabletop.tui.bars import KeyBar
+
+    app = SeatApp("127.0.0.1:9", None, lang="en")
+    async with app.run_test(size=(60, 16)) as pilot:
+        await _the_seat_screen(app, pilot)
+        bar = app.seat_screen.query_one(KeyBar)
+        for role in ("team", "observer"):
+            app.role = role
+            for lang in ("en", "ru", "uk"):
+                app.action_language(lang)
+                await pilot.pause()
+                rows = bar.render().plain.split("\n")
+                assert bar.outer_size.height == 1 and len(rows) == 1, (role, lang, rows)
+                assert "\u2502 ^p" in rows[0] and "f1" in rows[0] and "f4" in rows[0], (role, lang, rows)
+                if role == "team":
+                    assert " o " in rows[0], (role, lang, rows)  # the team's own panel still named
