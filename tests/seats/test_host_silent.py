@@ -124,12 +124,7 @@ async def test_a_seats_phase_timer_stands_while_its_host_is_not_answering(tmp_pa
         hands = Hands()
         app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), now=hands)
         async with app.run_test(size=(120, 24)) as pilot:
-            await until(pilot, app.joined.is_set, "the team's screen to join")
-            facilitator = await connect(address, codes["facilitator"])  # the timer runs once the console is there
-            await until(pilot, lambda: app.view is not None and not app.view["clock"].get("waiting"), "the timer")
-            assert app.view is not None and app.client is not None
-            left = app.view["clock"]["left"]
-            assert isinstance(left, int) and left > 100, app.view["clock"]
+            facilitator, left = await _timer_running(pilot, app, address, codes)
             frozen_host = _server_side(host)
             frozen_host.pause_reading()
             hands.now += 4  # a moment's quiet: the timer runs on
@@ -188,12 +183,7 @@ async def test_a_seats_phase_timer_says_it_is_held_while_the_seat_is_not_connect
 
         app = SeatApp(address, codes["team:ru"], sleep=between_tries, now=hands)
         async with app.run_test(size=(120, 24)) as pilot:
-            await until(pilot, app.joined.is_set, "the team's screen to join")
-            facilitator = await connect(address, codes["facilitator"])  # the timer runs once the console is there
-            await until(pilot, lambda: app.view is not None and not app.view["clock"].get("waiting"), "the timer")
-            assert app.view is not None and app.client is not None
-            left = app.view["clock"]["left"]
-            assert isinstance(left, int) and left > 100, app.view["clock"]
+            facilitator, left = await _timer_running(pilot, app, address, codes)
             hands.now += 4
             app.seat_screen._tick()
             assert f": {clock_text(left - 4)}" in _headline(app) and "held" not in _headline(app), _headline(app)
@@ -222,3 +212,15 @@ async def test_a_seats_phase_timer_says_it_is_held_while_the_seat_is_not_connect
             assert "held" not in _headline(app) and f": {clock_text(now - 1)}" in _headline(app), _headline(app)
             await facilitator.close()
     table.session.close()
+
+
+async def _timer_running(pilot: Any, app: Any, address: Any, codes: dict[str, str]) -> tuple[Any, int]:
+    """Set-up, not under test: the team's screen joined, the facilitator's console connected (the phase timer runs
+    once it is there) and the timer on the team's screen; the console's link and the time left."""
+    await until(pilot, app.joined.is_set, "the team's screen to join")
+    facilitator = await connect(address, codes["facilitator"])
+    await until(pilot, lambda: app.view is not None and not app.view["clock"].get("waiting"), "the timer")
+    assert app.view is not None and app.client is not None
+    left = app.view["clock"]["left"]
+    assert isinstance(left, int) and left > 100, app.view["clock"]
+    return facilitator, left

@@ -6,6 +6,8 @@ colour, where the board for the same state said "tension 6/7 ⚠" at 80x24 and "
 
 from __future__ import annotations
 
+from typing import Any
+
 from tabletop.engine.wording import near_breakdown
 from tabletop.lang import Domain, using
 from tabletop.tui.seatwords import tracks_text
@@ -77,11 +79,7 @@ async def test_a_team_s_track_lines_break_between_their_parts_at_80x24_and_the_n
         assert near and all(t.split(" ")[-1][0].isdigit() for t in tensions), (tensions, near)
         app.seat_screen.show(view, {})
         for size in ((80, 24), (60, 16)):  # the seat's least size (SeatScreen.MIN_SIZE)
-            await pilot.resize_terminal(*size)
-            for _ in range(3):
-                await pilot.pause()
-            panel = app.seat_screen.query_one("#tracks")
-            lines = _panel_lines(panel)
+            lines = await _tracks_at(pilot, app, size)
             shown = "\n".join(lines)
             assert all(not line.startswith("\u00b7") for line in lines), (size, shown)
             for tension in tensions:  # the word and its numbers on one line; the panel's narrowest: the short word
@@ -120,11 +118,7 @@ async def test_a_narrow_projector_s_one_line_tracks_break_between_their_parts() 
             parts = {t["name"]: (*_track_parts(t), f"{t['tension']}/{t['breakdown_at']}") for t in long}
         app.seat_screen.show(view, {})
         for size in (SeatScreen.MIN_SIZE, (80, 24)):
-            await pilot.resize_terminal(*size)
-            for _ in range(3):
-                await pilot.pause()
-            panel = app.seat_screen.query_one("#tracks")
-            lines = _panel_lines(panel)
+            lines = await _tracks_at(pilot, app, size)
             shown = "\n".join(lines)
             if size == SeatScreen.MIN_SIZE:  # the one-line forms there: a track's name and its gauge on one line
                 assert all(any(name in line and gauge in line for line in lines)
@@ -136,3 +130,11 @@ async def test_a_narrow_projector_s_one_line_tracks_break_between_their_parts() 
                 assert not said, (size, said, shown)
                 word = tension.split(" ")[0]  # «напряжённость», never alone at a line's end, its numbers on the next
                 assert not any(line.rstrip().endswith(word) for line in lines), (size, tension, shown)
+
+
+async def _tracks_at(pilot: Any, app: Any, size: tuple[int, int]) -> list[str]:
+    """The tracks panel's lines once the window is ``size`` and laid out again."""
+    await pilot.resize_terminal(*size)
+    for _ in range(3):
+        await pilot.pause()
+    return _panel_lines(app.seat_screen.query_one("#tracks"))
