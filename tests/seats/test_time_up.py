@@ -9,7 +9,7 @@ every seat sees it, a paused clock waits, more time puts it off.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -444,27 +444,12 @@ async def test_a_seats_argument_closed_by_the_clock_keeps_its_text_and_the_help_
     clock passed the team, and what was typed was lost with it; with the help (F1) over a question, the help stayed up
     over a question that no longer stood. At the clock's pass the help and the argument close, the team is told that
     its text is kept, nothing of it reaches the save, and the team's next argument there opens with it."""
-    from tabletop.tui.argument import ArgumentScreen, LineField
-    from tabletop.tui.seat import SeatScreen
-
-    from .screenkit import until
-    from .test_double_press import notices
-
     async with _russia_seated(tmp_path) as (hands, session, before, host, app, pilot):
         entry = next(e for e in app.view["decision"]["entries"] if e.get("needs") == "argument"
                      and "refusal" not in e)
         await _typed_under_the_help(app, pilot, hands, entry["id"], "Open a hotline", "argument")
-        hands.t += 25
-        host.on_tick()  # the clock passes Russia while it types
-        assert session.state.seq > before
-        await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the help and the argument to close")
-        await until(pilot, lambda: any("was not made" in t and "kept" in t for t in notices(app)),
-                    "the time-up words, the text kept")
-        assert "Open a hotline" not in session.save_path.read_text(encoding="utf-8")
-        app.type_argument(entry)  # the team's next argument on that track
-        await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
-                    "the argument again")
-        assert app.screen.query_one("#argue-action", LineField).value == "Open a hotline"
+        await _passed_then_kept(app, pilot, hands, host, session, before, entry, "Open a hotline", "argument",
+                                lambda said: "was not made" in said and "kept" in said)
 
 
 async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_over_it_goes_too(tmp_path: Path) -> None:
@@ -476,12 +461,10 @@ async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_o
     from tabletop.engine import waiting_for
     from tabletop.play.session import with_sealed
     from tabletop.store.reading import open_save
-    from tabletop.tui.argument import ArgumentScreen, LineField
-    from tabletop.tui.seat import SeatApp, SeatScreen
+    from tabletop.tui.seat import SeatApp
 
     from .screenkit import until
     from .support import Sleeps
-    from .test_double_press import notices
 
     hands = Hands()
     timers = Timers(moves="off", event="off", adjudication="25s", review="off", on_time_up="pass")
@@ -504,17 +487,8 @@ async def test_a_seats_counter_closed_by_the_clock_keeps_its_text_and_the_help_o
             # the argument it counters, by which its kept text is found again, as on the hot seat (helper-354)
             assert entry["form"].get("answers") == session.state.queue[0].seq, entry["form"]
             await _typed_under_the_help(app, pilot, hands, entry["id"], "Too soon", "counter")
-            hands.t += 25
-            host.on_tick()  # the clock passes the team while it types
-            assert session.state.seq > before
-            await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the help and the counter to close")
-            await until(pilot, lambda: any("kept" in t and f" on {track}." in t for t in notices(app)),
-                        "the time-up words, the text kept for the track named")
-            assert "Too soon" not in session.save_path.read_text(encoding="utf-8")
-            app.type_argument(entry)  # the team's next counter on that track
-            await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
-                        "the counter again")
-            assert app.screen.query_one("#argue-action", LineField).value == "Too soon"
+            await _passed_then_kept(app, pilot, hands, host, session, before, entry, "Too soon", "counter",
+                                    lambda said: "kept" in said and f" on {track}." in said)
     saved = [e.action.to_dict() for e in open_save(session.save_path).events if e.seq > before]
     assert saved[0] == {"kind": "counter", "actor": asked.actor, "track": asked.track, "time_up": True}, saved
 
@@ -536,3 +510,26 @@ async def _typed_under_the_help(app: Any, pilot: Any, hands: Any, entry: str, te
     await pilot.pause()
     await pilot.press("f1")
     await until(pilot, lambda: isinstance(app.screen, HelpScreen), f"the help over the {what}")
+
+
+async def _passed_then_kept(app: Any, pilot: Any, hands: Any, host: Any, session: Session, before: int,
+                            entry: dict[str, Any], text: str, what: str, told: Callable[[str], bool]) -> None:
+    """The host's clock runs out while the team types ``text`` into its ``what`` (an argument or a counter): the
+    clock passes the team, the help and the dialog close, a notice ``told`` says the text is kept, nothing of it
+    reaches the save, and the team's next ``what`` there opens with it."""
+    from tabletop.tui.argument import ArgumentScreen, LineField
+    from tabletop.tui.seat import SeatScreen
+
+    from .screenkit import until
+    from .test_double_press import notices
+
+    hands.t += 25
+    host.on_tick()  # the clock passes the team while it types
+    assert session.state.seq > before
+    await until(pilot, lambda: isinstance(app.screen, SeatScreen), f"the help and the {what} to close")
+    await until(pilot, lambda: any(told(t) for t in notices(app)), "the time-up words, the text kept")
+    assert text not in session.save_path.read_text(encoding="utf-8")
+    app.type_argument(entry)  # the team's next one on that track
+    await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
+                f"the {what} again")
+    assert app.screen.query_one("#argue-action", LineField).value == text
