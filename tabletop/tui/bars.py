@@ -105,7 +105,10 @@ def _item_width(item: KeyItem) -> int:
 
 
 class KeyBar(Widget, can_focus=False):
-    """The keys of the current screen, on as many lines as they need (never cut); a click presses the key."""
+    """The keys of the current screen, on as many lines as they need (never cut); a click presses the key.
+
+    ``one_row``: the keys keep to one line whatever the width; those that do not fit leave it, and the palette's key
+    ends it (alone when its words do not fit), for the screen's palette names every key (a seat's screen)."""
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
@@ -133,8 +136,9 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, one_row: bool = False) -> None:
         super().__init__(id=id)
+        self.one_row = one_row
         self.items: tuple[KeyItem, ...] = ()
         self.palette: KeyItem | None = None
         self._spans: list[tuple[int, int, int, KeyItem]] = []  # row, first and last cell + 1, key
@@ -214,6 +218,16 @@ class KeyBar(Widget, can_focus=False):
         """The keys broken into lines of ``width`` cells, between keys; the palette ends the last line."""
         rows: list[list[KeyItem]] = [[]]
         used = 0
+        if self.one_row:
+            # found from outside: the facilitator's console at 60 columns took 2 rows of keys (3 in Russian) from
+            # its board, at 80 two; the keys kept are the first, in the screen's order (its own before the app's)
+            room = width - (cell_len(f"\u2502 {self.palette.display} ") if self.palette is not None else 0)
+            for item in self.items:
+                used += _item_width(item)
+                if used > room:
+                    break
+                rows[-1].append(item)
+            return rows
         for item in self.items:
             need = _item_width(item)
             if rows[-1] and used + need > width:

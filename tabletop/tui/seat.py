@@ -18,7 +18,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -55,6 +55,9 @@ from .text import inject_labels
 from .themes import THEME_BINDING, Themed
 from .toosmall import SizeGuard
 from .widgets import Board, KeyScroll, compact_board
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -205,7 +208,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 # a team's and the console's log, below its decision: the newest lines always in view
                 with KeyScroll(id="log-box"):
                     yield Static(id="side-log")
-        yield KeyBar()  # the keys in the seat's language (Textual's Footer says them as declared, in English)
+        # the keys in the seat's language (Textual's Footer says them as declared, in English), on one row: those
+        # that do not fit are in the palette (palette_commands)
+        yield KeyBar(one_row=True)
 
     @property
     def seat_app(self) -> SeatApp:
@@ -1024,6 +1029,21 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if found:
             options.highlighted = keep if keep is not None and keep < len(found) else 0
 
+    def palette_commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        """The command palette's commands: each key the key bar would name, in its words (the bar keeps to one row
+        and leaves out the keys that do not fit: found from outside, the console's took 2 or 3 rows at 60 columns),
+        each pressing its key. Not quit nor the language: the palette has them in its own words."""
+        out: list[tuple[str, Callable[[], None], str]] = []
+        seen = {"quit", "language", "command_palette"}
+        for _node, binding, enabled, _tooltip in self.active_bindings.values():
+            if not binding.show or not enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key.split(",")[0]
+            out.append((_(binding.description), lambda key=key: self.app.simulate_key(key),
+                        _("key {key}").format(key=self.app.get_key_display(binding))))
+        return out
+
     def help_about(self) -> Text | None:
         """What the highlighted entry (a move and its track) and the team stand for, in the scenario's words: the
         help (F1) says it above the keys, as the hot seat's does (:meth:`~.board.BoardScreen.help_about`)."""
@@ -1742,5 +1762,14 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.client.close(), BYE_WAIT)
 
+
+def _seat_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (Textual takes a callable), as the board's."""
+    from .commands import GameCommands
+
+    return GameCommands
+
+
+SeatScreen.COMMANDS = {_seat_commands}
 
 __all__ = ["CodeScreen", "SeatApp", "SeatScreen"]

@@ -633,20 +633,42 @@ async def test_at_80x24_the_console_says_when_the_question_over_its_list_goes_on
 async def test_at_60x16_a_seats_keys_keep_to_one_row_in_every_language() -> None:
     """Found from outside: a team's seat at its least size (60x16) in Russian put the key bar's "^p команды" on a
     line of its own, a row taken from the board. A team's keys and an observer's keep to one row in en, ru and uk,
-    the palette's key said with its words when they fit and alone when they do not (one run: F4 turns the language)."""
+    the palette's key said with its words when they fit and alone when they do not (one run: F4 turns the language).
+    The facilitator's console too, at 60 and at 80 columns (found from outside: its keys took 2 and 3 rows at 60,
+    the board's rows): the keys that do not fit leave the bar, the palette key ends it, and the palette names every
+    one of them, each press reaching its key."""
     from tabletop.tui.bars import KeyBar
 
     app = SeatApp("127.0.0.1:9", None, lang="en")
     async with app.run_test(size=(60, 16)) as pilot:
         await _the_seat_screen(app, pilot)
-        bar = app.seat_screen.query_one(KeyBar)
-        for role in ("team", "observer"):
+        screen = app.seat_screen
+        bar = screen.query_one(KeyBar)
+        for role, width in (("team", 60), ("observer", 60), ("facilitator", 60), ("facilitator", 80)):
             app.role = role
+            if app.size.width != width:
+                await pilot.resize_terminal(width, 24)
             for lang in ("en", "ru", "uk"):
                 app.action_language(lang)
                 await pilot.pause()
                 rows = bar.render().plain.split("\n")
-                assert bar.outer_size.height == 1 and len(rows) == 1, (role, lang, rows)
-                assert "\u2502 ^p" in rows[0] and "f1" in rows[0] and "f4" in rows[0], (role, lang, rows)
+                assert bar.outer_size.height == 1 and len(rows) == 1, (role, width, lang, rows)
+                assert "\u2502 ^p" in rows[0], (role, lang, rows)
+                if role != "facilitator":
+                    assert "f1" in rows[0] and "f4" in rows[0], (role, lang, rows)
                 if role == "team":
                     assert " o " in rows[0], (role, lang, rows)  # the team's own panel still named
+                if role == "facilitator":
+                    assert " p " in rows[0], (width, lang, rows)  # its first key stays in the bar
+                    # every key the bar leaves out is in the palette, under its words (quit and the language in
+                    # the palette's own: "Language: English"), and runs its key
+                    named = [text for text, _run, _help in screen.palette_commands()]
+                    named += [command.title for command in app.get_system_commands(screen)]
+                    for item in bar.items:
+                        if f" {item.display} " not in rows[0]:
+                            assert any(text.startswith(item.description) for text in named), (width, lang, item, named)
+        pressed: list[str] = []
+        app.simulate_key = pressed.append  # type: ignore[method-assign]
+        named = {text: run for text, run, _help in screen.palette_commands()}
+        named[next(item.description for item in bar.items if item.key == "i")]()
+        assert pressed == ["i"], pressed
