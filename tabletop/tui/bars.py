@@ -100,6 +100,10 @@ class KeyItem(NamedTuple):
     enabled: bool
 
 
+#: the help's key, kept on a one-row bar whatever else leaves it
+HELP_KEY = "f1"
+
+
 def _item_width(item: KeyItem) -> int:
     return cell_len(f" {item.display} ") + (cell_len(f"{item.description} ") if item.description else 0)
 
@@ -220,13 +224,22 @@ class KeyBar(Widget, can_focus=False):
         used = 0
         if self.one_row:
             # found from outside: the facilitator's console at 60 columns took 2 rows of keys (3 in Russian) from
-            # its board, at 80 two; the keys kept are the first, in the screen's order (its own before the app's)
+            # its board, at 80 two; the keys kept are the first, in the screen's order (its own before the app's),
+            # and the help's, which says what every key does (the key a lost reader looks for)
             room = width - (cell_len(f"\u2502 {self.palette.display} ") if self.palette is not None else 0)
+            helps = [item for item in self.items if item.key.split(",")[0] == HELP_KEY]
+            if sum(map(_item_width, helps)) <= room:
+                room -= sum(map(_item_width, helps))
+            else:
+                helps = []
             for item in self.items:
+                if item in helps:
+                    continue
                 used += _item_width(item)
                 if used > room:
                     break
                 rows[-1].append(item)
+            rows[-1].extend(helps)
             return rows
         for item in self.items:
             need = _item_width(item)

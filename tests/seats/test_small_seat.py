@@ -660,6 +660,7 @@ async def test_at_60x16_a_seats_keys_keep_to_one_row_in_every_language() -> None
                     assert " o " in rows[0], (role, lang, rows)  # the team's own panel still named
                 if role == "facilitator":
                     assert " p " in rows[0], (width, lang, rows)  # its first key stays in the bar
+                    assert " f1 " in rows[0], (width, lang, rows)  # and the help's, which says what each key does
                     # every key the bar leaves out is in the palette, under its words (quit and the language in
                     # the palette's own: "Language: English"), and runs its key
                     named = [text for text, _run, _help in screen.palette_commands()]
