@@ -107,7 +107,8 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         msg = toml_words(msg)
         raise fail(_("TOML syntax error: {message}").format(message=f"{msg}: {hint}" if hint else msg), line) from None
     except RecursionError:
-        raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH)) from None
+        raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH),
+                   deepest_line(text)) from None
     except ValueError:  # int(): a number past Python's digit limit (found from outside: a traceback in validate)
         found = long_number(text)
         if found is None:
@@ -116,10 +117,59 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         raise ContentError([Problem(name, line, key, _("a whole number of {digits} digits is far too large").format(
             digits=digits))]) from None
     if too_deep(data):
-        raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH))
+        raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH),
+                   deepest_line(text))
     from .locate import Locator
 
     return SourceFile(name, data, Locator(text), hashlib.sha256(raw).hexdigest())
+
+
+def deepest_line(text: str) -> int | None:
+    """The line where the lists and inline tables of a value nest deepest, first reached; None if no value holds one.
+
+    Found from outside: "too deeply nested" named no line, and a sweep blamed its own ``ruleset =`` line for it. Read
+    without recursion (the file may be nested past what the TOML reader recurses through); brackets in texts, in
+    comments and in table headers are not nesting."""
+    depth = deepest = 0
+    line = 1
+    found: int | None = None
+    in_value = False  # after a key's "=" on the same line, or inside a list or inline table
+    i, end = 0, len(text)
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+            if depth == 0:
+                in_value = False
+        elif ch == "#":
+            i = text.find("\n", i)
+            i = end if i < 0 else i
+            continue
+        elif ch in "\"'":
+            quote = text[i : i + 3] if text.startswith(ch * 3, i) else ch
+            j = i + len(quote)
+            while j < end and not text.startswith(quote, j):
+                if text[j] == "\n" and len(quote) == 1:
+                    break  # an unclosed one-line text: the TOML reader said so already
+                j += 2 if ch == '"' and text[j] == "\\" else 1
+            line += text.count("\n", i, j)
+            i = j + len(quote)
+            continue
+        elif ch == "=" and depth == 0:
+            in_value = True
+        elif ch in "[{":
+            if in_value or depth:
+                depth += 1
+                if depth > deepest:
+                    deepest, found = depth, line
+            else:  # a table's header, [name] or [[name]]: not a list
+                i = text.find("\n", i)
+                i = end if i < 0 else i
+                continue
+        elif ch in "]}" and depth:
+            depth -= 1
+        i += 1
+    return found
 
 
 def kind_of(source: SourceFile) -> str:

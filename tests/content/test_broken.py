@@ -256,6 +256,8 @@ CASES: list[tuple[str, int, str, str]] = [
     ("file-neither.toml", 1, "",
      "not a ruleset or a deck: expected a [ruleset] or [deck] table (found scenario)"),
     ("file-both.toml", 1, "", "a ruleset or a deck, not both"),
+    # found from outside (helper-359): "broken.toml: too deeply nested", with no line to look at
+    ("ruleset-nested-too-deep.toml", 26, "", "too deeply nested (tables and arrays more than 32 levels deep)"),
 ]
 
 
@@ -533,3 +535,17 @@ def test_two_cards_of_different_tracks_may_share_a_title(tmp_path: Path) -> None
     apart = tmp_path / "two-tracks.toml"
     apart.write_text(other, encoding="utf-8")
     assert [c.track for c in parse_deck(read_toml(apart)).cards] == ["alpha", "beta"]
+
+
+def test_a_list_too_deep_for_the_toml_reader_names_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-359): thousands of nested lists (past what the TOML reader recurses through) were
+    "too deeply nested" with no line."""
+    path = tmp_path / "deep.toml"
+    path.write_text('[ruleset]\nid = "deep"\n# [[[[\nname = "[[[["\nturns = ' + "[" * 5000 + "]" * 5000 + "\n",
+                    encoding="utf-8")
+    error = _fails_with(lambda: load_file(path), "too deeply nested")
+    assert [(p.file, p.line) for p in error.problems] == [(str(path), 5)]
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr()
+    assert f"{path}:5: too deeply nested" in out.out
+    assert "Traceback" not in out.out + out.err

@@ -312,3 +312,20 @@ def test_a_misspelt_meter_or_move_is_named_so_in_russian(key: str, said: str, tm
                     encoding="utf-8")
     assert main(["--lang", "ru", "validate", str(spec)]) == 1
     assert said in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("depth", [40, 5000], ids=["forty", "five-thousand"])
+def test_a_ruleset_nested_too_deep_is_blamed_not_the_sweep_file(depth: int, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-359): a sweep of a ruleset with lists nested too deep said
+    "grid.toml:2: sweep.ruleset: too deeply nested", as if the sweep file were, and named no line of the ruleset."""
+    ruleset = tmp_path / "deep.toml"
+    ruleset.write_text('[ruleset]\nid = "deep"\nturns = ' + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    spec = tmp_path / "grid.toml"
+    spec.write_text('[sweep]\nruleset = "deep.toml"\ngames = 2\n\n[[axes]]\nkey = "ruleset.turns"\nvalues = [2, 3]\n',
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["sweep", str(spec), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"{ruleset}:3: too deeply nested" in err and "sweep.ruleset" not in err, err
+    assert "Traceback" not in err and not out.exists()
