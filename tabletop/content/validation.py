@@ -254,7 +254,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, int | None]:
             isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         ):
             node = node[part]
-        elif isinstance(part, str) and ("[" in part or i < len(loc) - 1):
+        elif isinstance(part, str) and ("[" in part or i < len(loc) - 1 or part in _SCALARS):
             label = i if label is None else label  # a union branch label
             continue
         else:
@@ -263,8 +263,16 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, int | None]:
     return tuple(path), label
 
 
+#: a union's branch of one plain kind, as pydantic labels it last in an error's ``loc`` (``bots.str``)
+_SCALARS = ("str", "int", "float", "bool")
+
+
 def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
-    """Each branch of a union fails on its own; keep the branch that got furthest (the first on a tie)."""
+    """Each branch of a union fails on its own; keep the branch that got furthest (the first on a tie).
+
+    A value none of whose kinds it is (every branch refused it whole, as a wrong kind) is one error at its own key,
+    naming each kind (found from outside: ``bots = ["hardliner"]`` was told at ``sweep.bots.str`` and at
+    ``sweep.bots``, a point's ``[6]`` four times, at keys ending ``.bool``, ``.int``, ``.float`` and ``.str``)."""
     unions: dict[tuple[Any, ...], dict[Any, list[int]]] = {}
     for i, err in enumerate(errors):
         loc = tuple(err["loc"])
@@ -272,12 +280,22 @@ def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
         if cut is not None:
             unions.setdefault(loc[:cut], {}).setdefault(loc[cut], []).append(i)
     dropped: set[int] = set()
-    for branches in unions.values():
+    merged: dict[int, Any] = {}
+    for at, branches in unions.items():
+        every = [i for idx in branches.values() for i in idx]
+        if len(branches) > 1 and all(len(errors[i]["loc"]) == len(at) + 1 and errors[i]["type"] in _EXPECTED
+                                     for i in every):
+            kinds = list(dict.fromkeys(_EXPECTED[errors[i]["type"]] for i in every))
+            if _EXPECTED["float_type"] in kinds:  # "a number" says "a whole number" too
+                kinds = [k for k in kinds if k != _EXPECTED["int_type"]]
+            merged[every[0]] = {**errors[every[0]], "loc": at, "type": "kinds", "ctx": {"kinds": kinds}}
+            dropped.update(every[1:])
+            continue
         best = max(branches.values(), key=lambda idx: max(len(errors[i]["loc"]) for i in idx))
         for idx in branches.values():
             if idx is not best:
                 dropped.update(idx)
-    return [err for i, err in enumerate(errors) if i not in dropped]
+    return [merged.get(i, err) for i, err in enumerate(errors) if i not in dropped]
 
 
 _KEY_WORD = re.compile(r"(?<![\w.])[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*")
@@ -375,6 +393,8 @@ _EXPECTED = {
     "model_attributes_type": N_("a table"),
     "tuple_type": N_("an array"),
     "list_type": N_("an array"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
 }
 #: by family (effect, modifier, condition): an empty table, and a table whose key is none of the family's
 _EMPTY = {
@@ -437,6 +457,11 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         options = re.findall(r"'([^']*)'", expected)
         return path, _("got {value}{hint}; expected one of {expected}").format(
             value=_shown(value), hint=did_you_mean(str(value), options), expected=expected)
+    if kind == "kinds":  # a value of none of the kinds a key takes (:func:`_one_branch`)
+        kinds = [_(k) for k in ctx["kinds"]]
+        expected = _("{items} or {last}").format(items=", ".join(kinds[:-1]), last=kinds[-1])
+        return path, _("expected {expected}, got {got} {value}").format(
+            expected=expected, got=_type_name(value), value=_shown(value))
     if kind in _EXPECTED and isinstance(value, bool):  # "got true", not "got true/false true" (found from outside)
         return path, _("expected {expected}, got {value}").format(expected=_(_EXPECTED[kind]), value=_shown(value))
     if kind in _EXPECTED:

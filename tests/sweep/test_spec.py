@@ -98,6 +98,9 @@ CASES: list[tuple[str, int, str, str]] = [
     ("bots-axis-over-named-actors.toml", 8, "axes[0].key",
      "an axis over bots sets every team's policy at every point, and would replace [sweep]'s bots for ru "
      "(hardliner): vary bots.<actor> instead (key = \"bots.ua\"), or leave bots out of [sweep]"),
+    ("bots-an-array.toml", 6, "sweep.bots", "expected a string or a table, got an array ['hardliner']"),
+    ("point-value-an-array.toml", 8, "points[0].tracks.borders.breakdown_at",
+     "expected true or false, a number or a string, got an array [6]"),
     ("bots-point-over-named-actors.toml", 12, "points[1].bots",
      "bots sets every team's policy in this point, and would replace [sweep]'s bots for ua (cooperative): name "
      "each actor in the point instead (\"bots.ua\" = ...), or leave bots out of [sweep]"),
@@ -329,3 +332,15 @@ def test_a_ruleset_nested_too_deep_is_blamed_not_the_sweep_file(depth: int, tmp_
     err = capsys.readouterr().err
     assert f"{ruleset}:3: too deeply nested" in err and "sweep.ruleset" not in err, err
     assert "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("name", ["bots-an-array.toml", "point-value-an-array.toml"])
+def test_a_value_of_no_kind_a_key_takes_is_one_problem_at_its_key(name: str) -> None:
+    """Found from outside (helper-359): a key that takes one of several kinds (a policy or a table of them; a number,
+    true/false or a word) was told once per kind, at keys ending in the validator's names for them (.str, .bool, .int,
+    .float), one message in its English."""
+    with pytest.raises(ContentError) as caught:
+        load_sweep(BROKEN / name, POLICIES)
+    problems = caught.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert not problems[0].path.endswith((".str", ".bool", ".int", ".float")) and "Input should" not in problems[0].message
