@@ -22,7 +22,7 @@ from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import BaseUnread, base_path, check_overlay_file, describe_overlay, overlays_beside
 from .finding import (BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, is_overlay_name, names_a_path,
                       resolve)
-from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
+from .parsing import NOT_A_DECK, check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
 from .models import Deck, Ruleset
@@ -236,6 +236,7 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
     unread: list[Path] = []  # rulesets given that have problems of their own: no deck is checked against them
     failed: dict[Path, str | None] = {}  # the files that do not read: what each was found to be (None: not known)
     warnings: list[Problem] = []  # a sweep file's that reads
+    first, deck_slot = _deck_slot(paths)
     for path in files:
         kind: str | None = None
         try:
@@ -256,6 +257,12 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
                 summaries[path] = describe_sweep(sweep)
                 warnings += sweep.warnings
             elif (kind := kind_of(source)) == "ruleset":
+                if Path(os.path.abspath(path)) == deck_slot and first in {
+                        Path(os.path.abspath(p)) for p in [r[0] for r in rulesets] + unread}:
+                    # where the ruleset given first has its deck: refused as play --deck and a sweep's deck refuse it
+                    # (found from outside: "ok" of both and exit 0), and then the deck that ruleset lacks
+                    kind = None
+                    raise ContentError([source.problem((), _(NOT_A_DECK))])
                 try:
                     rs = parse_ruleset(source)
                 except ContentError:
@@ -274,7 +281,7 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
     for found in decks:
         by_id.setdefault(found[2].deck.id, found)  # the first of a deck id given
     by_path = {real_path(found[0]): found for found in decks}
-    pair, bad_deck, bad_ruleset = _given_pair(paths, rulesets, decks, failed)
+    pair, bad_deck, bad_ruleset = _given_pair(paths, rulesets, decks, failed, files)
     if bad_ruleset is not None and bad_ruleset not in unread:
         unread.append(bad_ruleset)  # the ruleset given with a deck, not known to be one: a TOML syntax error
     told = {real_path(f) for f in files}  # the files whose problems are said (a broken deck beside: once)
@@ -358,11 +365,14 @@ def _unchecked(files: list[Path], problems: list[Problem]) -> tuple[list[Problem
 
 
 def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]], decks: list[_Found],
-                failed: dict[Path, str | None]) -> tuple[tuple[Path, _Found] | None, tuple[Path, Path] | None,
-                                                         Path | None]:
+                failed: dict[Path, str | None], files: list[Path]) -> tuple[tuple[Path, _Found] | None,
+                                                                            tuple[Path, Path] | None, Path | None]:
     """The ruleset and the deck given as files, when they are one of each; else, when one of the two does not read
-    (a file not known to be either, a TOML syntax error, is the one the other lacks): the ruleset that reads and
-    the deck given with it, or the ruleset given with the deck that reads.
+    (a file not known to be either, a TOML syntax error, a folder given that holds no file to read, is the one the
+    other lacks): the ruleset that reads and the deck given with it, or the ruleset given with the deck that reads.
+
+    Found from outside (helper-360): ``validate r.toml d.toml``, d.toml a folder, said the ruleset was "checked with
+    tabletop's own deck": the deck given could not be read, and no other deck was meant.
 
     Found from outside: with the deck given broken, the ruleset was checked with a good deck of that id beside it
     and said "ok"; with the ruleset given broken, the deck said "ok … checked alone"."""
@@ -376,6 +386,7 @@ def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Rul
     if len(given_rulesets) == 1 and len(given_decks) == 1:
         return (given_rulesets[0], given_decks[0]), None, None
     unknown = given([p for p, kind in failed.items() if kind is None and not is_overlay_name(p)])
+    unknown += [Path(raw) for raw in paths if Path(raw).is_dir() and not any(f.is_relative_to(raw) for f in files)]
     bad_rulesets = given([p for p, kind in failed.items() if kind == "ruleset"])
     bad_decks = given([p for p, kind in failed.items() if kind == "deck"])
     if len(given_rulesets) == 1 and not given_decks and not bad_rulesets and len(bad_decks + unknown) == 1:
@@ -383,6 +394,19 @@ def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Rul
     if len(given_decks) == 1 and not given_rulesets and not bad_decks and len(bad_rulesets + unknown) == 1:
         return None, None, (bad_rulesets + unknown)[0]
     return None, None, None
+
+
+def _deck_slot(paths: Sequence[str]) -> tuple[Path | None, Path | None]:
+    """The first file of two given, and the second, where ``play --ruleset R --deck D`` takes its deck: the file a
+    ruleset given first is checked with, so a second ruleset there is refused as play refuses it. (None, None) for
+    any other list, or a second ruleset kept in a ``rulesets`` folder: two rulesets side by side to check.
+
+    Found from outside (helper-360): ``validate r.toml d.toml``, d.toml a second ruleset, said "ok" of both and
+    exited 0, and play and sweep refused the pair ("this is a ruleset; give a deck")."""
+    if len(paths) != 2 or any(Path(raw).is_dir() for raw in paths):
+        return None, None
+    first, second = (_given(raw) for raw in paths)
+    return (None, None) if second.parent.name == "rulesets" else (first, second)
 
 
 def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str, _Found], dict[Path, _Found]],

@@ -127,6 +127,8 @@ class Validated(NamedTuple):
 
 #: a ruleset without ``deck = ...`` given with no deck (a sweep file says it otherwise: :mod:`.sweepfile`)
 NO_DECK = N_("the ruleset names no deck; give one with --deck")
+#: a ruleset given where its deck goes: ``play --deck``, a sweep file's ``deck``, validate's file after a ruleset
+NOT_A_DECK = N_("this is a ruleset; give a deck (with a [deck] table)")
 
 
 def validate_files(rs_path: Path, deck: str | Path | None, deck_option: str = "deck") -> Validated:
@@ -163,7 +165,7 @@ def validate_files(rs_path: Path, deck: str | Path | None, deck_option: str = "d
             deck_source = read_toml(deck_path)
             _refuse_overlay(given_for_base(deck_source, "deck"))
             if kind_of(deck_source) != "deck":
-                raise ContentError([deck_source.problem((), _("this is a ruleset; give a deck (with a [deck] table)"))])
+                raise ContentError([deck_source.problem((), _(NOT_A_DECK))])
             deck_model = parse_deck(deck_source)
         except ContentError as exc:
             problems += exc.problems
