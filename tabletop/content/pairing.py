@@ -23,7 +23,7 @@ from .overlayfiles import BaseUnread, base_path, check_overlay_file, describe_ov
 from .finding import (BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, is_overlay_name, names_a_path,
                       resolve)
 from .parsing import NOT_A_DECK, check_alone, combine, combine_found, parse_deck, parse_ruleset
-from .source import SourceFile, is_overlay, kind_of, read_toml
+from .source import EMPTY_SWEEP, SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
 from .models import Deck, Ruleset
 
@@ -240,7 +240,7 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
     for path in files:
         kind: str | None = None
         try:
-            source = read_toml(path)
+            source = read_toml(path, empty=_empty(path))
             # refused by kind_of: never taken for the deck given; [[axes]] or [[points]] without a [ruleset] or a
             # [deck]: a sweep file whose [sweep] is missing or mistyped (found from outside: told of [ruleset])
             kind = "sweep" if "sweep" in source.data or (
@@ -407,6 +407,19 @@ def _deck_slot(paths: Sequence[str]) -> tuple[Path | None, Path | None]:
         return None, None
     first, second = (_given(raw) for raw in paths)
     return (None, None) if second.parent.name == "rulesets" else (first, second)
+
+
+def _empty(path: Path) -> str | None:
+    """What an empty file given to validate is told it should hold: a sweep file's ``[sweep]`` when it is named
+    like one (in a ``sweeps`` folder, or "sweep" in its name), as ``tabletop sweep`` tells it; else every kind
+    validate takes (None for a translation's name: :func:`.source.read_toml` words it).
+
+    Found from outside (helper-360): an empty sweep file was told "expected a [ruleset] or a [deck] table"."""
+    if is_overlay_name(path):
+        return None
+    if "sweep" in path.stem.lower() or any(part.lower() in ("sweep", "sweeps") for part in path.parent.parts):
+        return _(EMPTY_SWEEP)
+    return _("file is empty: expected a [ruleset], a [deck] or a [sweep] table")
 
 
 def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str, _Found], dict[Path, _Found]],

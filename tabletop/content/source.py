@@ -19,6 +19,9 @@ OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
 
 _, ngettext, N_ = Domain("content").words()
 
+#: what an empty sweep file is told, by ``tabletop sweep`` and by ``validate`` (one wording)
+EMPTY_SWEEP = N_("file is empty: expected a [sweep] table")
+
 if TYPE_CHECKING:  # the line finder is imported when a file is read
     from .locate import Locator
 

@@ -22,7 +22,7 @@ from .finding import there
 from .loader import load_scenario
 from .parsing import NO_DECK
 from .scenario import Scenario
-from .source import SourceFile, misspelt_table, read_toml
+from .source import EMPTY_SWEEP, SourceFile, misspelt_table, read_toml
 from ..lang import Domain
 from .sweepspec import (MAX_POINTS, MOST_CHUNKS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name,
                         result_columns, sweepable)
@@ -100,7 +100,7 @@ class Sweep:
 
 def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     """Read and check a sweep file; raise ContentError with every problem (file:line: key: message)."""
-    source = read_toml(path, empty=_("file is empty: expected a [sweep] table"))
+    source = read_toml(path, empty=_(EMPTY_SWEEP))
     if "sweep" not in source.data:
         typed = misspelt_table(source, ("sweep",))
         if typed is not None:  # found from outside: [swep] had no did-you-mean, which README promises

@@ -249,7 +249,8 @@ CASES: list[tuple[str, int, str, str]] = [
     ("deck-choice-label-tab.toml", 14, "cards[0].choices[0].label", "is one line: it has a line break or a tab"),
     ("deck-prompt-participants-string.toml", 13, "prompts[0].participants", "expected true or false"),
     # whole files
-    ("file-empty.toml", 1, "", "file is empty: expected a [ruleset] or a [deck] table"),
+    # validate names a [sweep] too (test_what_a_file_is), play a ruleset's or a deck's table
+    ("file-empty.toml", 1, "", "file is empty: expected a [ruleset]"),
     ("file-not-utf8.toml", 4, "", "not UTF-8 text (byte 0xe9"),
     # found from outside: a ruleset saved as Notepad's "Unicode" was "not UTF-8 text (byte 0xff at offset 0)"
     ("file-utf16.toml", 1, "", "UTF-16 text, not UTF-8 (the file starts with a UTF-16 byte order mark); save the file as UTF-8"),

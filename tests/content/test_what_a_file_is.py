@@ -278,3 +278,20 @@ def test_an_empty_name_is_said_to_name_nothing(ruleset: str, deck: str | None, s
         load_scenario(ruleset, deck)
     assert str(refused.value).startswith(said) and "parallel-tracks" in str(refused.value)
     assert "directory" not in str(refused.value)
+
+
+def test_an_empty_file_is_told_every_kind_validate_takes_and_a_sweep_file_its_sweep_table(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-360): ``validate`` of an empty sweep file said "expected a [ruleset] or a [deck]
+    table", where ``tabletop sweep`` says [sweep]. A file named like a sweep file (in a ``sweeps`` folder, or
+    "sweep" in its name) is told what tabletop sweep tells it; any other, every kind validate takes."""
+    (tmp_path / "sweeps").mkdir()
+    for sweep in (tmp_path / "sweeps" / "gas.toml", tmp_path / "gas-sweep.toml"):
+        sweep.write_text("")
+        assert main(["sweep", str(sweep)]) != 0
+        told = capsys.readouterr().err.splitlines()[0].removeprefix("tabletop sweep: ")
+        assert "[sweep]" in told, told
+        assert _validate(sweep, capsys)[0] == told
+    notes = tmp_path / "notes.toml"
+    notes.write_text("\n")
+    assert _validate(notes, capsys)[0] == f"{notes}:1: file is empty: expected a [ruleset], a [deck] or a [sweep] table"
