@@ -22,7 +22,7 @@ from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import BaseUnread, base_path, check_overlay_file, describe_overlay, overlays_beside
 from .finding import (BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, is_overlay_name, names_a_path,
                       resolve)
-from .parsing import NOT_A_DECK, check_alone, combine, combine_found, parse_deck, parse_ruleset
+from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import EMPTY_SWEEP, SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
 from .models import Deck, Ruleset
@@ -236,7 +236,6 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
     unread: list[Path] = []  # rulesets given that have problems of their own: no deck is checked against them
     failed: dict[Path, str | None] = {}  # the files that do not read: what each was found to be (None: not known)
     warnings: list[Problem] = []  # a sweep file's that reads
-    first, deck_slot = _deck_slot(paths)
     for path in files:
         kind: str | None = None
         try:
@@ -257,12 +256,6 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
                 summaries[path] = describe_sweep(sweep)
                 warnings += sweep.warnings
             elif (kind := kind_of(source)) == "ruleset":
-                if Path(os.path.abspath(path)) == deck_slot and first in {
-                        Path(os.path.abspath(p)) for p in [r[0] for r in rulesets] + unread}:
-                    # where the ruleset given first has its deck: refused as play --deck and a sweep's deck refuse it
-                    # (found from outside: "ok" of both and exit 0), and then the deck that ruleset lacks
-                    kind = None
-                    raise ContentError([source.problem((), _(NOT_A_DECK))])
                 try:
                     rs = parse_ruleset(source)
                 except ContentError:
@@ -394,19 +387,6 @@ def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Rul
     if len(given_decks) == 1 and not given_rulesets and not bad_decks and len(bad_rulesets + unknown) == 1:
         return None, None, (bad_rulesets + unknown)[0]
     return None, None, None
-
-
-def _deck_slot(paths: Sequence[str]) -> tuple[Path | None, Path | None]:
-    """The first file of two given, and the second, where ``play --ruleset R --deck D`` takes its deck: the file a
-    ruleset given first is checked with, so a second ruleset there is refused as play refuses it. (None, None) for
-    any other list, or a second ruleset kept in a ``rulesets`` folder: two rulesets side by side to check.
-
-    Found from outside (helper-360): ``validate r.toml d.toml``, d.toml a second ruleset, said "ok" of both and
-    exited 0, and play and sweep refused the pair ("this is a ruleset; give a deck")."""
-    if len(paths) != 2 or any(Path(raw).is_dir() for raw in paths):
-        return None, None
-    first, second = (_given(raw) for raw in paths)
-    return (None, None) if second.parent.name == "rulesets" else (first, second)
 
 
 def _empty(path: Path) -> str | None:

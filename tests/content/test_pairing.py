@@ -522,36 +522,6 @@ def test_a_bundled_ruleset_given_by_its_id_brings_its_translations(capsys: pytes
                                                            for lang in ("ru", "uk")], by_id
 
 
-def test_a_second_ruleset_given_as_the_deck_is_refused_as_play_and_sweep_refuse_it(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Found from outside (helper-360): ``validate r.toml d.toml``, d.toml a second ruleset, said "ok" of both and
-    exited 0; ``play --ruleset r.toml --deck d.toml`` and a sweep of the pair refused it ("this is a ruleset; give a
-    deck"). validate takes the second file as the first's deck, as they do, and refuses it in their words."""
-    from tabletop.cli import main
-
-    ruleset, deck = tmp_path / "r.toml", tmp_path / "d.toml"
-    shutil.copy(MINI_RULESET, ruleset)
-    shutil.copy(MINI_RULESET, deck)
-    assert main(["play", "--ruleset", str(ruleset), "--deck", str(deck), "--save", str(tmp_path / "s.jsonl")]) == 1
-    refused = capsys.readouterr().err.splitlines()[0].removeprefix("tabletop play: ")
-    assert refused.startswith(f"{deck}:1: "), refused
-    sweep = tmp_path / "s.toml"
-    sweep.write_text('[sweep]\nruleset = "r.toml"\ndeck = "d.toml"\ngames = 1\n\n[[axes]]\nkey = "ruleset.turns"\n'
-                     "values = [3]\n")
-    assert main(["sweep", str(sweep)]) != 0
-    assert f"tabletop sweep: {refused}" in capsys.readouterr().err.splitlines()
-    code = main(["validate", str(ruleset), str(deck)])
-    out = capsys.readouterr().out.splitlines()
-    assert refused in out, out
-    assert [line for line in out if line.startswith("ok")] == [], out
-    assert code == 1
-    # two rulesets kept side by side in a rulesets/ folder are two rulesets to check, neither the other's deck
-    mini = _mini_copy(tmp_path)
-    two = mini / "rulesets" / "mini-two.toml"
-    two.write_text(MINI_RULESET.read_text().replace('id = "mini"', 'id = "mini-two"', 1))
-    assert main(["validate", str(mini / "rulesets" / "mini.toml"), str(two)]) == 0, capsys.readouterr().out
-
-
 def test_a_folder_given_as_the_deck_is_said_unread_not_replaced_by_tabletop_s_own(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside (helper-360): ``validate r.toml d.toml``, d.toml a folder, said "ok  r.toml: … checked
