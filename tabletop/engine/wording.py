@@ -135,18 +135,23 @@ def injected_unmet_word() -> str:
     return _(INJECTED_UNMET)
 
 
-def why_aside(state: State, title: str, track_id: str | None, unmet: Sequence[Any]) -> str:
+def why_aside(state: State, title: str, track_id: str | None, unmet: Sequence[Any],
+              called: Mapping[str, str] | None = None) -> str:
     """A card a draw set aside, named with why it could not be played on ``state``'s board (the board the draw read):
     its track's status (``track_id``, closed), or the conditions it needs that do not hold (``unmet``); both as
     :func:`~tabletop.engine.cards.kept_out_by` gives them. Found from outside: "not playable now: Farmers march on
-    the capital", its track deferred, said nowhere; then the report said it nowhere (helper-319)."""
+    the capital", its track deferred, said nowhere; then the report said it nowhere (helper-319).
+
+    ``called``: the names of tracks and meters to word it with, where they are not ``state``'s own: a report replays
+    a save on its own scenario and speaks in a translation of it (found from outside, helper-358: «статус її треку
+    «Humanitarian»» in a Ukrainian debrief)."""
+    n = names(state) if called is None else called
     if track_id is None:
-        n = names(state)
         return _("{card} (it needs {conditions})").format(card=title, conditions=", ".join(named(c, n) for c in unmet)) \
             if unmet else title
     track = state.tracks[track_id]
     status = provisional_words(status_name(track.status)) if track.provisional else status_name(track.status)
-    return _("{card} (its track {track} is {status})").format(card=title, track=names(state)[track_id], status=status)
+    return _("{card} (its track {track} is {status})").format(card=title, track=n.get(track_id, track_id), status=status)
 
 
 def status_name(status: str) -> str:

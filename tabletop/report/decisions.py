@@ -212,7 +212,7 @@ def _aside(game: ReplayedGame, card_id: str, before: State) -> dict[str, Any]:
     the board's line says it (found from outside, helper-319: the report gave the title alone)."""
     card = _card(game, card_id)
     assert card is not None
-    return {**card, "why": why_aside(before, card["title"], *kept_out_by(before, card_id))}
+    return {**card, "why": why_aside(before, card["title"], *kept_out_by(before, card_id), called=game.names)}
 
 
 def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None:
