@@ -90,9 +90,20 @@ def in_order(rnd: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     engine's end of the game (``game_over``, only in the round it came in) as they happened, each with
     its kind (``"moves"``...): by event number, so a debrief reads that an override came before the move it made
     possible. Who passed is summed up apart."""
-    told = sorted(((item["seq"], rank, kind, item) for rank, kind in enumerate(_TOLD) for item in rnd.get(kind, ())),
-                  key=lambda found: found[:2])
-    return [(kind, item) for _seq, _rank, kind, item in told]
+    told = sorted(((item["seq"], _rank(rank, kind, item), kind, item) for rank, kind in enumerate(_TOLD)
+                   for item in rnd.get(kind, ())), key=lambda found: found[:2])
+    return [(kind, item) for _seq, _rank_, kind, item in told]
+
+
+#: the facilitator's acts that put a card on the table: told before the card, which shares their event number
+_BRINGS_A_CARD = ("inject", "redraw")
+
+
+def _rank(rank: int, kind: str, item: dict[str, Any]) -> int:
+    """Where an item is told among those of its event number: as :data:`_TOLD` says, but an inject or a redraw before
+    the card it brought (found from outside, helper-358: "Card #52 (injected) …" and then "Facilitator #52 (inject):
+    Facilitator injects …", the card before the act that brought it)."""
+    return -1 if kind == "facilitator" and item.get("kind") in _BRINGS_A_CARD else rank
 
 
 def _round_of(rounds: dict[int, dict[str, Any]], r: int) -> dict[str, Any]:
