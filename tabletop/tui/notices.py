@@ -35,6 +35,15 @@ TYPING_HELD = N_("Not taken: this dialog has just opened. Read it, then type.")
 
 #: a second + within the hold of the one before (a nervous double press, a double click on "+1 min"): one minute given
 EXTEND_HELD = N_("Not taken: pressed twice at once; one minute was added. Press + again to add another.")
+#: a second p within the hold of the one before (a nervous double press, a double click on "Pause"), by what the first
+#: did: found from outside, p p paused the clock and resumed it at once, the room believing the game paused
+PAUSE_HELD = N_("Not taken: pressed twice at once; the game stays paused. Press p again to resume.")
+RESUME_HELD = N_("Not taken: pressed twice at once; the game goes on. Press p again to pause.")
+
+
+def pause_held(paused: bool) -> str:
+    """What a second p not taken says (:class:`SecondPress`), ``paused``: whether the first p paused the game."""
+    return _(PAUSE_HELD) if paused else _(RESUME_HELD)
 
 
 class Refusals:
@@ -89,7 +98,8 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
 
 
 class SecondPress:
-    """A key that changes the game at once, with no list or question to hold it (+, one more minute): pressed again
+    """A key that changes the game at once, with no list or question to hold it (+, one more minute; p, pause or
+    resume): pressed again
     within the hold of its last press taken (:class:`~tabletop.play.clock.PickHold`), it is not taken, and the room is
     told so, as for a pick held (:func:`taken`). Found from outside: + + from a nervous facilitator, or a double click
     on "+1 min" in the key bar, gave the phase two minutes; the other keys that change the game held such a press."""
@@ -295,5 +305,5 @@ def _forget_gone(app: App[object]) -> None:
         warned.screen = None
 
 
-__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "TYPED_WARNING", "Refusals", "holds_typed_text", "taken",
+__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "TYPED_WARNING", "Refusals", "holds_typed_text", "pause_held", "taken",
            "typed_text_lost", "typing_resumed"]

@@ -24,7 +24,7 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
 from .text import end_warning, hidden_seqs, inject_labels, literal, names, room_told, shown, told
-from .notices import EXTEND_HELD, SecondPress
+from .notices import EXTEND_HELD, SecondPress, pause_held
 from .timekeeper import Timekeeper
 from .widgets import KeyScroll
 
@@ -198,6 +198,7 @@ class FacilitatorPowers(_Screen):
 
     sealed: SealedDesk  # who sits at the keyboard in a sealed round
     _extend_press: SecondPress | None = None  # + pressed twice at once gives one minute (made on the first +)
+    _pause_press: SecondPress | None = None  # p pressed twice at once pauses, and stays paused (made on the first p)
 
     # the board's own, which the powers call: an action saved, then drawn; a redraw
     act: Callable[[Action], bool]
@@ -225,6 +226,17 @@ class FacilitatorPowers(_Screen):
         ]
 
     def action_pause(self) -> None:
+        """p (its key bar button, the palette's command): pause, or resume if paused. A second p within the hold of
+        the one before is not taken, and the room is told so (found from outside: p p paused the clock and resumed it
+        at once, the room believing the game paused)."""
+        if self._pause_press is None:
+            self._pause_press = SecondPress()
+        if self._pause_press.taken(self, getattr(self, "pick_hold", None), pause_held(self.paused)):
+            self.pause_or_ask()
+
+    def pause_or_ask(self) -> None:
+        """Pause, or resume if paused, at once (no press to hold: the timekeeper's pause of a refused move too); asked
+        first while a team sits at the keyboard."""
         from .modals import ConfirmScreen
 
         # paused with a team seated too (a bot's move undone), p does what the notice of a refused key says: it takes

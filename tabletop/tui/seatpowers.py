@@ -24,7 +24,7 @@ from ..lang import Domain
 from ..play.replica import Replica
 from ..seats.joincodes import join_line
 from .modals import AskScreen, PickScreen
-from .notices import EXTEND_HELD, SecondPress
+from .notices import EXTEND_HELD, SecondPress, pause_held
 from .seatwords import seat_name
 from .text import told
 
@@ -80,6 +80,8 @@ class ConsolePowers(_Screen):
     #: as on the hot seat's board (found in review: "n why Enter" in one burst left the note empty on the console)
     dialog_actions = frozenset({"override", "undo", "note", "inject", "end", "codes"})
     _extend_press: SecondPress | None = None  # made on the first +
+    _pause_press: SecondPress | None = None  # made on the first p
+    _pause_sent = "resume"  # what the last p taken sent
 
     @property
     def seat_app(self) -> Console:
@@ -124,10 +126,23 @@ class ConsolePowers(_Screen):
                                           "when the screen asks"), lines, read_only=True))
 
     def action_pause(self) -> None:
-        self.seat_app.time("pause")
+        if self._pause_taken("pause"):
+            self.seat_app.time("pause")
 
     def action_resume(self) -> None:
-        self.seat_app.time("resume")
+        if self._pause_taken("resume"):
+            self.seat_app.time("resume")
+
+    def _pause_taken(self, what: str) -> bool:
+        """Whether this p (``what`` it would send) is taken: held as the hot seat's p is, a second p within the hold of
+        the one before, or a double click on the key bar's "Pause", is not (found from outside: p p paused the clock and
+        resumed it at once); said as the first p left the game, whatever the view from the host says yet."""
+        if self._pause_press is None:
+            self._pause_press = SecondPress()
+        if not self._pause_press.taken(self, getattr(self, "hold", None), pause_held(self._pause_sent == "pause")):
+            return False
+        self._pause_sent = what
+        return True
 
     def action_extend(self) -> None:
         if self._extend_press is None:

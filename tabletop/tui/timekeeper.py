@@ -49,7 +49,7 @@ class TimedScreen(Protocol):
 
     def act(self, action: Action) -> bool: ...
 
-    def action_pause(self) -> None: ...
+    def pause_or_ask(self) -> None: ...
 
 #: what the facilitator's + key adds
 MORE_TIME = 60
@@ -234,7 +234,7 @@ class Timekeeper:
         elif not screen.paused:
             # refused (the save could not take it): trying again every second helps nobody, and
             # as with a bot's refused move the game waits for the facilitator
-            screen.action_pause()
+            screen.pause_or_ask()
 
     def _say_passed(self) -> None:
         """The time-up notice again, in its own place, with the teams the clock has passed so far under it."""

@@ -84,6 +84,12 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             await pilot.press("p")
             await until(pilots["projector"], lambda: "PAUSED" in _shown(projector), "the projector to show the pause")
             assert table.clock.paused
+            # a nervous second p, once the console shows the pause (its key now Resume), within the hold of the first:
+            # not taken (found: it resumed the clock at once, the room believing the game paused)
+            await until(pilot, console.seat_screen._paused, "the console to show the pause")
+            await pilot.press("p")
+            await until(pilot, lambda: any("Not taken: pressed twice at once; the game stays paused" in t
+                                           for t in toasts(pilot)), "the console to say the second p was not taken")
             with pytest.raises(Refused) as refused:  # a paused game waits for the facilitator
                 await team.act({"kind": "pass", "actor": "ru"})
             assert refused.value.code == "PAUSED"
@@ -95,8 +101,9 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             burst(console, "plus", "plus")  # a nervous + +: one more minute, not two (the saved clock says so below)
             await until(pilots["projector"], lambda: "event: 03:00" in _shown(projector),
                         "the projector: one more minute")
-            await until(pilot, lambda: any("Not taken: pressed twice at once" in t for t in toasts(pilot)),
+            await until(pilot, lambda: any("Not taken: pressed twice at once; one minute" in t for t in toasts(pilot)),
                         "the console to say the second + was not taken")
+            assert table.clock.paused and "PAUSED" in _shown(projector)  # the second p sent nothing (sent before +)
             hands.now += PICK_HOLD  # the picks below come after the hold
             await pilot.press("p")
             await until(pilots["projector"], lambda: "PAUSED" not in _shown(projector), "the projector: resumed")

@@ -582,3 +582,32 @@ async def test_plus_pressed_twice_at_once_or_its_button_double_clicked_gives_one
         await pilot.click(bar, offset=(x + 1, y), times=2)  # a double click on the key bar's "+1 min"
         await pilot.pause()
         assert clock.remaining() == left + 180 - 2 * PICK_HOLD, (left, clock.remaining())
+
+
+async def test_p_pressed_twice_at_once_or_its_button_double_clicked_stays_paused(tmp_path: Path) -> None:
+    """A nervous p p paused the clock and resumed it at once, the room believing the game paused: the second press
+    within the hold of the first is not taken, and the room is told so; a press after the hold resumes."""
+    from tabletop.tui.bars import KeyBar
+
+    now = FakeTime()
+    session = start(tmp_path)
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = board(pilot)
+        clock = screen.timekeeper.clock
+        burst(app, "p", "p")  # both queued before the first is handled, as from a nervous hand
+        await pilot.pause()
+        assert screen.paused and clock.paused, (screen.paused, clock.paused)
+        assert any("Not taken: pressed twice at once; the game stays paused. Press p again to resume." in t
+                   for t in toasts(pilot)), toasts(pilot)
+        now.advance(PICK_HOLD)  # the facilitator means it: p again, after the hold
+        await pilot.press("p")
+        await pilot.pause()
+        assert not screen.paused and not clock.paused
+        now.advance(PICK_HOLD)
+        bar = screen.query_one(KeyBar)
+        y, x = next((row, start) for row, start, _end, item in bar._spans if item.key == "p")
+        await pilot.click(bar, offset=(x + 1, y), times=2)  # a double click on the key bar's "Pause"
+        await pilot.pause()
+        assert screen.paused and clock.paused, (screen.paused, clock.paused)
