@@ -203,9 +203,12 @@ class KeyBar(Widget, can_focus=False):
         palette: KeyItem | None = None
         active = screen.active_bindings
         for _node, binding, enabled, _tooltip in active.values():
-            if not binding.show or binding.action in seen:
+            # a screen's "app.quit" is the app's "quit" (found from outside: the end screen's bar said "q Quit" and
+            # "^q Quit", its own q and the app's ctrl+q)
+            action = binding.action.removeprefix("app.")
+            if not binding.show or action in seen:
                 continue  # one entry per action, as the Footer shows it
-            seen.add(binding.action)
+            seen.add(action)
             # descriptions are marked N_ where declared: said here in the language now spoken
             items.append(KeyItem(binding.key, self.app.get_key_display(binding), _(binding.description), enabled))
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:

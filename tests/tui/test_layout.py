@@ -437,6 +437,9 @@ async def test_the_end_screen_names_the_real_save(tmp_path: Path) -> None:
         assert "SAVE" not in text
         assert f"tabletop replay '{tmp_path / 'my game.jsonl'}'" in text
         assert f"tabletop report '{tmp_path / 'my game.jsonl'}'" in text
+        # one quit key in the key bar (found at 80x24: "q Quit" and "^q Quit", the end screen's q and the app's ctrl+q)
+        quits = [item.display for item in pilot.app.screen.query_one("KeyBar").items if item.description == "Quit"]
+        assert len(quits) == 1, quits
 
 
 # -- 13.9 the space of larger screens ---------------------------------------------------------
