@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import events
 from textual.app import RenderResult
 from textual.content import Content
+from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -37,6 +38,46 @@ TOAST = "Toast"  # untranslated: a widget's type
 #: the class of a widget the screen's notices leave in sight, as they leave the keys: they sit above it (the board's
 #: and a seat's decision list at 80x24, whose options a notice explains)
 CLEAR_OF_NOTICES = "-clear-of-notices"
+
+
+#: the rows a dialog keeps however tall the notices under it: its frame, a line of its text and its keys
+DIALOG_LEAST = 8
+
+
+def dialog_clear_of_notices(screen: Screen, box: Widget) -> bool:
+    """A dialog's ``box`` (centred on ``screen``, a modal with no key bar) moves up, shorter if it must, to leave the
+    notices the rows they take under it: its text and its line of keys stay readable while they show, and the
+    notices are read whole. Found from outside at 80x24: a refusal covered the inject list's "… Escape: cancel", and
+    a seat's "The screen that took this seat was closed …" the help, which fills the window there.
+
+    Only a box a notice would cover moves (a small question in the middle stays put); it stays up while notices
+    show, for the notices' rows, and takes its place back when the last has gone. Asked after each layout; says
+    whether the box's room changed (what it fits to its height is fitted again)."""
+    if not screen.is_attached:
+        return False
+    racks = [rack for rack in screen.query(TOAST_RACK) if rack.display]
+    toasts = [toast for rack in racks for toast in rack.query(TOAST)]
+    lifted = box.styles.inline.has_rule("margin")
+    if not toasts:
+        if lifted:
+            box.styles.margin = None
+            box.styles.max_height = None
+        return lifted
+    if not lifted and not any(toast.region.overlaps(box.region) for toast in toasts):
+        return False
+    height = screen.size.height
+    # the notices, the line between them and the rack's margin under them: the rack, hidden, is given no size
+    rows = (sum(toast.outer_size.height + toast.styles.margin.height for toast in toasts)
+            + max(rack.styles.margin.bottom for rack in racks))
+    rows = max(0, min(rows, height - DIALOG_LEAST))
+    most = box.styles.base.max_height  # the dialog's own (its style's), not the one set here
+    room = int(most.resolve(screen.size, screen.size)) if most is not None else height
+    room = min(room, height - rows)
+    if not lifted or box.styles.margin.bottom != rows or box.styles.max_height != Scalar.from_number(room):
+        box.styles.margin = (0, 0, rows, 0)
+        box.styles.max_height = room
+        return True
+    return False
 
 
 class TitleBar(Widget, can_focus=False):

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from ..engine.actions import TEXT_LIMIT, Action
 from ..lang import Domain
 from ..play.clock import PickHold
+from .bars import dialog_clear_of_notices
 from .decisionlist import MarkedList, refill
 from .language import key_hint, latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
@@ -77,6 +78,17 @@ class _Dialog(ModalScreen[Answer]):
         if isinstance(hold, PickHold):
             self.typing_hold = hold.fresh()
             self.opened_by = getattr(self.app, "last_key", None)
+        self.screen_layout_refresh_signal.subscribe(self, self._clear_of_notices)
+
+    def _clear_of_notices(self, _screen: object) -> None:
+        # the dialog's box: what it composed (Textual's notices and tooltip are the screen's other children)
+        box = next((w for w in self.children if w.id not in ("textual-toastrack", "textual-tooltip")), None)
+        if box is not None and dialog_clear_of_notices(self, box):
+            self.call_after_refresh(self.refit)
+
+    def refit(self) -> None:
+        """Fit to the dialog's room again what fits itself to it (a list, a text that scrolls): the notices took
+        rows of it, or gave them back (:func:`~.bars.dialog_clear_of_notices`)."""
 
     def keep_typed(self) -> bool:
         """The phase timer closes this dialog (:attr:`commits`): keep what was typed in it for the team's next try, and
@@ -177,6 +189,9 @@ class PickScreen(_Dialog[int | None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_list)
+
+    def refit(self) -> None:
+        self._fit_list()
 
     def _fit_list(self) -> None:
         """The list no taller than the dialog has room for under its title (20 entries at most, as its style says):

@@ -75,6 +75,9 @@ class OwnScreen(_Dialog[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit)
 
+    def refit(self) -> None:
+        self._fit()
+
     def _fit(self) -> None:
         fit_scroll(self, "OwnScreen > Vertical")  # untranslated: CSS
 

@@ -169,6 +169,9 @@ class RulingScreen(_Dialog[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit)
 
+    def refit(self) -> None:
+        self._fit()
+
     def _fit(self) -> None:
         fit_scroll(self, "RulingScreen > Vertical")  # untranslated: CSS
 

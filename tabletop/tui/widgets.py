@@ -144,7 +144,8 @@ def fit_scroll(screen: Widget, box: str) -> None:
     found = screen.query_one(box)
     scroll = screen.query_one(KeyScroll)
     others = sum(w.outer_size.height for w in found.children if w is not scroll)
-    room = max(3, screen.size.height - found.styles.gutter.height - others)
+    # the rows notices take under the box are not its (:func:`~.bars.dialog_clear_of_notices`)
+    room = max(3, screen.size.height - found.styles.margin.height - found.styles.gutter.height - others)
     if scroll.styles.max_height is None or scroll.styles.max_height.cells != room:
         scroll.styles.max_height = room
 
