@@ -4,7 +4,8 @@ and the named actor's choice.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..content import Card
 from . import rng
@@ -17,6 +18,10 @@ from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
 from .state import State, evolve, settle_fresh
 from .telling import HeldOver, held_over
+from .wording import scenario_names, why_aside
+
+if TYPE_CHECKING:
+    from ..content.scenario import Scenario
 
 
 def _card_playable(state: State, card: Card, view: ReadView | None = None) -> bool:
@@ -66,6 +71,22 @@ def kept_out_by(state: State, card_id: str) -> tuple[str | None, tuple[Any, ...]
     if closed is not None:
         return closed, ()
     return None, unmet_requires(state, card)
+
+
+def why_set_aside(state: State, card_ids: Iterable[str], scenario: Scenario,
+                  called: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each card a draw on ``state``'s board set aside (``card_ids``), by id, named with why it could not be played
+    there (:func:`kept_out_by`, in :func:`~.wording.why_aside`'s words): its title and the names of tracks and meters
+    as ``scenario`` (the translation the reader reads) gives them, or as ``called`` does. The one wording of the
+    board's line, the report's timeline and decision log and the replay's line (found from outside, helper-362: the
+    last two named the card alone)."""
+    names = scenario_names(scenario) if called is None else called
+    out: dict[str, str] = {}
+    for card_id in card_ids:
+        card = scenario.index.cards.get(card_id)
+        out[card_id] = why_aside(state, card.title if card is not None else card_id, *kept_out_by(state, card_id),
+                                 called=names)
+    return out
 
 
 def unmet_requires(state: State, card: Card) -> tuple[Any, ...]:

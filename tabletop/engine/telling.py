@@ -52,7 +52,7 @@ class _Names:
     """The scenario's names by id (an unknown id reads as itself)."""
 
     def __init__(self, scenario: Scenario, earlier: Iterable[Happened] = (), worked: bool = False,
-                 teams: Mapping[str, str] | None = None):
+                 teams: Mapping[str, str] | None = None, aside: Mapping[str, str] | None = None):
         self.scenario = scenario
         #: actor id -> the name the room gave its team (the save's header), as typed
         self.teams = teams or {}
@@ -61,6 +61,8 @@ class _Names:
         self.earlier = earlier
         #: the event's ruling's working is shown with its words (:func:`tell`'s ``worked``)
         self.worked = worked
+        #: each card a draw set aside, by id, named with why it could not be played (:func:`tell`'s ``aside``)
+        self.aside = aside or {}
 
     def actor(self, actor_id: str | None) -> str:
         actor = self.index.actors.get(actor_id or "")
@@ -427,7 +429,7 @@ def _drawn(event: Happened, n: _Names, clause: bool = False) -> str:
     title = n.card(chosen)
     if aside:
         # each named (found from outside: "(1 set aside: not playable now)" left the room asking which), a few at most
-        cards = ", ".join(n.card(c) for c in set_aside[:SET_ASIDE_NAMED]) + (", \u2026" if aside > SET_ASIDE_NAMED else "")
+        cards = ", ".join(_aside(n, c) for c in set_aside[:SET_ASIDE_NAMED]) + (", \u2026" if aside > SET_ASIDE_NAMED else "")
         said = (ngettext("draws {card} ({n} set aside, not playable now: {cards})",
                          "draws {card} ({n} set aside, not playable now: {cards})", aside) if clause
                 else ngettext("Card drawn: {card} ({n} set aside, not playable now: {cards})",
@@ -441,6 +443,13 @@ def _drawn(event: Happened, n: _Names, clause: bool = False) -> str:
         said = _dashed(said, schedule_words(card.schedule, scenario_names(n.scenario), event.round,
                                             first=[n.card(c) for c in held.first], unplayable=held.unplayable))
     return said
+
+
+def _aside(n: _Names, card_id: str) -> str:
+    """A card a draw set aside: with why it could not be played where the caller read it on the board the draw read
+    (:func:`tell`'s ``aside``), else by its title alone. Found from outside (helper-362): the replay's line and the
+    decision log's row named the card alone, the report's timeline beside them said why."""
+    return n.aside.get(card_id) or n.card(card_id)
 
 
 class HeldOver(NamedTuple):
@@ -857,7 +866,7 @@ def _seq_of(event: Happened) -> int:
 
 
 def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), *, worked: bool = False,
-         teams: Mapping[str, str] | None = None) -> str:
+         teams: Mapping[str, str] | None = None, aside: Mapping[str, str] | None = None) -> str:
     """One event in words: what it did, in the language of the moment, with ``scenario``'s names.
 
     ``event``: an :class:`~tabletop.engine.actions.Event` or an event read back from a save.
@@ -867,9 +876,11 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
     working (:func:`~tabletop.engine.rulingwords.ruling_parts`) is shown with these words (a log's entry, a decision
     log's row), and says what it says: a facilitator's reason is left to it, said once. ``teams``: actor id -> the
     name the room gave its team (the save's header, :func:`~tabletop.store.players.team_names`), as typed: a named
-    team is called so, with its actor (:func:`~tabletop.engine.wording.team_called`).
+    team is called so, with its actor (:func:`~tabletop.engine.wording.team_called`). ``aside``: each card a draw
+    set aside, by id, named with why it could not be played (:func:`~tabletop.engine.cards.why_set_aside`, read on
+    the board the draw read); without it, by its title alone.
     """
-    return _tell(event, _Names(scenario, earlier, worked, teams))
+    return _tell(event, _Names(scenario, earlier, worked, teams, aside))
 
 
 __all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "REASON_SAID", "RECORDED", "Happened", "HeldOver", "Place",

@@ -16,8 +16,8 @@ from ..engine.records import RULING_KINDS, Change, Ruling, changes_of
 from ..engine.review import lapsed_at_end, roll_readings
 from ..engine.telling import earlier_than, notes as told_notes, placed, settled_notes, tell
 from ..engine.rulingwords import ruling_text
-from ..engine.cards import kept_out_by
-from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, team_called, why_aside
+from ..engine.cards import why_set_aside
+from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, team_called
 from .replayed import ReplayedGame
 from ..content.scenario import log_line
 from ..lang import Domain
@@ -75,7 +75,8 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
     before, after = game.states[i - 1], game.states[i]
     a = ev.action
     result = ev.result
-    entry = _entry_base(game, ev)
+    aside = _asides(game, ev, before)  # worked out once: the summary's words and set_aside's alike
+    entry = _entry_base(game, ev, aside)
     reason = a.reason if a.reason is not None else result.get("reason")
     if given_reason(reason):
         entry["reason"] = reason  # a person's (a simulated facilitator's too): what the save holds
@@ -91,7 +92,7 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
         _add_proposal(game, entry, ev)
     if a.kind == "move":
         _add_move(game, entry, ev)
-    _add_card(game, entry, ev, before)
+    _add_card(game, entry, ev, before, aside)
     _add_kind_details(game, entry, ev)
     if result.get("revealed"):
         entry["revealed"] = list(result["revealed"])
@@ -122,8 +123,17 @@ def _readings(game: ReplayedGame, ev: SavedEvent, ruling: Ruling) -> tuple[int |
     return roll_readings(game.states[ev.seq - 1], ev)  # type: ignore[arg-type]
 
 
-def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
-    """What every entry has: when, who, what, whether undone, the ruling's working and the changes."""
+def _asides(game: ReplayedGame, ev: SavedEvent, before: State) -> dict[str, str]:
+    """Each card a draw (or a redraw) set aside, by id, named with why it could not be played on ``before``, the
+    board the draw read: in the summary's words and the entry's ``set_aside`` (the timeline's) alike."""
+    outcome = ev.result.get("outcome") if ev.action.kind in ("draw", "redraw") else None
+    ids = [c for c in (outcome.get("set_aside") or []) if c in game.cards] if isinstance(outcome, Mapping) else []
+    return why_set_aside(before, ids, game.scenario, called=game.names) if ids else {}
+
+
+def _entry_base(game: ReplayedGame, ev: SavedEvent, aside: Mapping[str, str]) -> dict[str, Any]:
+    """What every entry has: when, who, what, whether undone, the ruling's working and the changes (``aside``: the
+    cards a draw set aside, named with why, :func:`_asides`)."""
     a = ev.action
     result = ev.result
     ruling = Ruling.from_result(result)
@@ -143,7 +153,8 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "track": ev.track,
         "track_name": _track_name(game, ev.track),
         # beside its working (a facilitator's reason is said there once: found from outside, it was said in both)
-        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq), worked=True, teams=game.teams),
+        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq), worked=True, teams=game.teams,
+                        aside=aside),
         # the odds the facilitator set (no team's vote) are its judgement, marked as its powers are
         "facilitator": a.kind in FACILITATOR_KINDS or (a.kind == "odds" and a.actor is None),
         "undone": ev.seq in game.undone_by,
@@ -189,14 +200,15 @@ def _add_move(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None
         entry["paid"] = dict(result["paid"])
 
 
-def _add_card(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before: State) -> None:
-    """The card an event draws, injects, answers or skips, and the choice taken."""
+def _add_card(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before: State,
+              aside: Mapping[str, str]) -> None:
+    """The card an event draws, injects, answers or skips, and the choice taken (``aside``: :func:`_asides`)."""
     a = ev.action
     result = ev.result
     if a.kind in ("draw", "redraw"):
         outcome = result.get("outcome") or {}
         entry["card"] = _card(game, outcome.get("card"))
-        entry["set_aside"] = [_aside(game, c, before) for c in outcome.get("set_aside") or [] if c in game.cards]
+        entry["set_aside"] = [_aside(game, c, aside) for c in outcome.get("set_aside") or [] if c in game.cards]
     if a.kind in ("inject", "apply_card", "choose"):
         entry["card"] = _card(game, a.card)
     if a.kind == "skip":
@@ -207,12 +219,12 @@ def _add_card(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before:
             entry["choice"] = card.choices[a.choice].label
 
 
-def _aside(game: ReplayedGame, card_id: str, before: State) -> dict[str, Any]:
+def _aside(game: ReplayedGame, card_id: str, aside: Mapping[str, str]) -> dict[str, Any]:
     """A card a draw set aside, with ``why``: its title and why it could not be played on the board the draw read, as
     the board's line says it (found from outside, helper-319: the report gave the title alone)."""
     card = _card(game, card_id)
     assert card is not None
-    return {**card, "why": why_aside(before, card["title"], *kept_out_by(before, card_id), called=game.names)}
+    return {**card, "why": aside[card_id]}
 
 
 def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None:

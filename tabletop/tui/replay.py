@@ -35,7 +35,7 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
 from .text import literal, names, phase_word, shown
 from .themes import DANGER, THEME_BINDING, Themed
-from .timeline import event_text, game_over_line, notes_on, players_text, teams_of, working_text
+from .timeline import event_text, game_over_line, notes_on, players_text, sets_aside, teams_of, working_text
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
@@ -153,6 +153,9 @@ class ReplayScreen(Screen[None]):
         self._shown: list[int] = []  # event seqs in the timeline, in order
         #: the event whose timeline line leaves its reason to the working panel under it (None: no line does)
         self._worked: int | None = None
+        #: the board each draw that set a card aside was drawn on (its line says why), replayed once, as the
+        #: timeline is first filled (a seek back for a line would replay up to SNAPSHOT_EVERY events each time)
+        self._drawn_on: dict[int, State] = {}
         self._undone = undone_seqs(save.events)
         self._notes: dict[int, list[SavedEvent]] = {}
         for e in save.events:
@@ -325,9 +328,15 @@ class ReplayScreen(Screen[None]):
 
     def _line(self, state: State, e: SavedEvent, sealed: Mapping[int, str], worked: bool = False) -> Text:
         """Event ``e``'s line in the timeline (``worked``: the working panel shows its working)."""
+        # a draw that set a card aside says why, read on the board it was drawn on (few lines: the others read none)
+        before = None
+        if sets_aside(e):
+            before = self._drawn_on.get(e.seq)
+            if before is None:
+                before = self._drawn_on[e.seq] = self.save.state_at(e.seq - 1)
         return event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted,
                           self._kept_gated(), earlier_than(self.save.events, e.seq), worked=worked,
-                          teams=self._teams)
+                          teams=self._teams, before=before)
 
     def _work_line(self, timeline: OptionList, row: int) -> None:
         """The highlighted line says what the working panel under it does not: found from outside, a ruling's line

@@ -21,7 +21,7 @@ from ..content.scenario import log_line
 from ..content.timers import TIMED_PHASES, TimerWords, Timers
 from ..engine import Action, Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.cards import held_over_now, parked, unmet_requires
+from ..engine.cards import held_over_now, parked, unmet_requires, why_set_aside
 from ..engine.lookups import shown
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, package_held, undone_event
@@ -231,14 +231,19 @@ def event_mark(state: State, event: Event) -> str:
 
 
 def told(state: State, event: Event, earlier: Iterable[Happened] | None = None, *, worked: bool = False,
-         teams: Mapping[str, str] | None = None) -> str:
+         teams: Mapping[str, str] | None = None, before: State | None = None) -> str:
     """What ``event`` did, in words, in the language spoken and with the names the room reads. What its words read
     of the events before it (:func:`~tabletop.engine.telling.tell`): ``earlier``, newest first, or else ``state``'s
     record (a game at or after the event). ``worked``: its ruling's working (:func:`ruling_lines`) is shown with it,
     and says a facilitator's reason (:func:`~tabletop.engine.telling.tell`). ``teams``: the names the room gave its
-    teams (the save's header), a named team called so."""
-    return literal(tell(event, shown(state), state.older(event.seq) if earlier is None else earlier, worked=worked,
-                        teams=teams))
+    teams (the save's header), a named team called so. ``before``: the board the event was taken on, where a draw's
+    words read why it set a card aside (:func:`~tabletop.engine.telling.tell`)."""
+    scenario = shown(state)
+    outcome = event.result.get("outcome") if before is not None else None
+    aside = (why_set_aside(before, [str(c) for c in outcome.get("set_aside") or ()], scenario)
+             if isinstance(outcome, Mapping) else None)
+    return literal(tell(event, scenario, state.older(event.seq) if earlier is None else earlier, worked=worked,
+                        teams=teams, aside=aside))
 
 
 def status_word(state: State, track_id: str) -> str:

@@ -58,16 +58,24 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
     return {note.seq: about for about, on in notes.items() for note in on}
 
 
+def sets_aside(e: SavedEvent) -> bool:
+    """Whether ``e`` is a draw (or a redraw) that set a card aside: its words read the board it was taken on, to say
+    why (:func:`event_words`'s ``before``)."""
+    outcome = e.result.get("outcome") if e.action.kind in ("draw", "redraw") else None
+    return isinstance(outcome, Mapping) and bool(outcome.get("set_aside"))
+
+
 def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
                 gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
-                worked: bool = False, teams: Mapping[str, str] | None = None) -> str:
+                worked: bool = False, teams: Mapping[str, str] | None = None, before: State | None = None) -> str:
     """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
     the room) says only who committed one, in its own line and in its undo's, as the participants' report does.
     ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`);
     ``gated``: counters entered behind the gate and never revealed, a note on which is kept as the seats kept it.
     ``earlier``: the events before it, newest first, when ``state`` is not the game at or after it (:func:`told`);
     ``worked``: its ruling's working is shown with it (:func:`told`); ``teams``: the names the room gave its teams
-    (:func:`teams_of`)."""
+    (:func:`teams_of`); ``before``: the board it was taken on, where a draw's words read why it set a card aside
+    (:func:`sets_aside`; :func:`told`)."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
@@ -79,15 +87,15 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
         return sealed_note(target)
     if e.action.kind == "note" and target in gated:  # or the counter
         return sealed_note(target, counter=True)
-    return told(state, as_event(e), earlier, worked=worked, teams=teams)
+    return told(state, as_event(e), earlier, worked=worked, teams=teams, before=before)
 
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
                notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
                gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
-               worked: bool = False, teams: Mapping[str, str] | None = None) -> Text:
-    """An event's line in the timeline: its number, round, phase and what it did (``earlier``: as
-    :func:`event_words` reads it; ``worked``: the working panel under the timeline shows this event's working, and
+               worked: bool = False, teams: Mapping[str, str] | None = None, before: State | None = None) -> Text:
+    """An event's line in the timeline: its number, round, phase and what it did (``earlier``, ``before``: as
+    :func:`event_words` reads them; ``worked``: the working panel under the timeline shows this event's working, and
     says what it says: a facilitator's reason is left to it, :func:`told`; ``teams``: :func:`teams_of`)."""
     kind = e.action.kind
     out = Text()
@@ -99,7 +107,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
-    out.append(event_words(state, e, sealed, noted, gated, earlier, worked=worked, teams=teams),
+    out.append(event_words(state, e, sealed, noted, gated, earlier, worked=worked, teams=teams, before=before),
                style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
@@ -120,10 +128,11 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     state = save.state_at(index)
     out = Text()
     noted = noted or {}
-    out.append(event_words(state, e, sealed, noted, gated, worked=True, teams=teams_of(save)) + "\n", style="bold")
-    # what a roll's modifiers read, from the state before it: the one the replayed state holds for an undo (a seek of
-    # the save would replay up to SNAPSHOT_EVERY events again)
-    before = state.previous if e.action.kind == "roll" else None
+    # the state before it, for what a roll's modifiers read and why a draw set a card aside: the one the replayed state
+    # holds for an undo (a seek of the save would replay up to SNAPSHOT_EVERY events again)
+    before = state.previous if e.action.kind == "roll" or sets_aside(e) else None
+    out.append(event_words(state, e, sealed, noted, gated, worked=True, teams=teams_of(save), before=before) + "\n",
+               style="bold")
     for line in (*ruling_lines(state, as_event(e), before=before), *settled_lines(state, as_event(e))):
         out.append_text(line)
         out.append("\n")
@@ -191,4 +200,4 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     return rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden, marked=True, bare=True)))
 
 
-__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_text", "working_text"]
+__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_text", "sets_aside", "working_text"]

@@ -13,6 +13,7 @@ from tabletop.engine.review import rounds_played
 from tabletop.engine.wording import named_source
 from tabletop.report import build_report, render
 from tabletop.store.reading import open_save
+from tabletop.engine.cards import why_set_aside
 from tabletop.engine.telling import tell
 
 from .kit import HtmlDoc, Played, Workshop, md_text
@@ -156,16 +157,23 @@ def test_series_by_round_for_the_charts(workshop: tuple[Played, Workshop]) -> No
 # Rulings and their working
 
 
+def _asides(event, before):  # noqa: ANN001, ANN202
+    """The cards a draw set aside, named with why, as the board the draw read gives them."""
+    outcome = event.result.get("outcome") if event.action.kind in ("draw", "redraw") else None
+    return why_set_aside(before, outcome.get("set_aside") or [], before.scenario) if outcome else None
+
+
 def test_every_event_is_in_the_decision_log(workshop_report: dict, workshop: tuple[Played, Workshop]) -> None:
     played, _ = workshop
     log = workshop_report["log"]
     assert [e["seq"] for e in log] == [e.seq for e in played.final.log]
-    for entry, event in zip(log, played.final.log, strict=True):
+    for entry, event, before in zip(log, played.final.log, played.states, strict=False):
         assert (entry["round"], entry["phase"], entry["kind"], entry["summary"]) == (
             event.round,
             event.phase,
             event.action.kind,
-            tell(event, played.final.scenario, worked=True),  # beside its working, which says a ruling's reason
+            # beside its working, which says a ruling's reason; a card a draw set aside with why, read on its board
+            tell(event, played.final.scenario, worked=True, aside=_asides(event, before)),
         )
 
 
