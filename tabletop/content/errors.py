@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
 from ..lang import Domain
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -141,3 +142,70 @@ def dedupe(problems: Iterable[Problem]) -> list[Problem]:
     for p in problems:
         seen.setdefault((p.file, p.line, p.path, p.message), p)
     return list(seen.values())
+
+
+def type_name(value: Any) -> str:
+    """What kind of TOML value ``value`` is, as a message names it (``an array``; ``true/false``)."""
+    return {
+        bool: "true/false",  # untranslated: TOML's own words
+        int: _("a whole number"),
+        float: _("a decimal number"),
+        str: _("a string"),
+        list: _("an array"),
+        dict: _("a table"),
+        datetime.date: _("a date"),
+        datetime.datetime: _("a date and time"),
+        datetime.time: _("a time of day"),
+    }.get(type(value), type(value).__name__)
+
+
+#: how long a value quoted in a message may be: a table given whole would fill the screen
+SHOWN_CHARS = 60
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def shown_value(value: Any) -> str:
+    """A value from the file as TOML writes it (true, 1979-05-27, 'text', {key = 1}), cut to a short excerpt.
+
+    A string is quoted as Python does, every control character escaped, so the line stays one safe line."""
+    text = _toml(value, SHOWN_CHARS)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def _toml(value: Any, budget: int) -> str:
+    """``value`` in TOML's words; an array or table stops once it is ``budget`` characters long."""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # untranslated: TOML's own words
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        parts = _within(budget, (_toml(v, budget) for v in value))
+        return "[" + ", ".join(parts) + "]"
+    if isinstance(value, dict):
+        pairs = ((k if _BARE_KEY.fullmatch(str(k)) else repr(str(k)), v) for k, v in value.items())
+        parts = _within(budget, (f"{k} = {_toml(v, budget)}" for k, v in pairs))
+        return "{" + ", ".join(parts) + "}"
+    return repr(value)
+
+
+def _within(budget: int, parts: Iterable[str]) -> list[str]:
+    """The first parts, up to the one that makes them longer than ``budget``."""
+    out: list[str] = []
+    length = 0
+    for part in parts:
+        out.append(part)
+        length += len(part) + 2
+        if length > budget:
+            break
+    return out
+
+
+def wrong_kind(expected: str, value: Any) -> str:
+    """A value of the wrong kind, in the one wording every content file uses: ``expected a string, got an array
+    ['x']`` (a ruleset, a deck, a sweep file, a translation). Found from outside (helper-362): a translation said
+    ``ruleset.name: expected a string`` and nothing of what it got. ``expected``: the kind, in words."""
+    if isinstance(value, bool):  # "got true", not "got true/false true" (found from outside)
+        return _("expected {expected}, got {value}").format(expected=expected, value=shown_value(value))
+    return _("expected {expected}, got {got} {value}").format(expected=expected, got=type_name(value),
+                                                               value=shown_value(value))
+

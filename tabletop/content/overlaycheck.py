@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Any, NamedTuple, get_args, get_origin
 
 from ..lang import Domain
-from .errors import KeyPath, Problem, did_you_mean
+from .errors import KeyPath, Problem, did_you_mean, wrong_kind
 from .fields import Limits, hints
 from .models import Actor, Choice, Name, Objective, Prompt, Text
 from .vocabulary import LogEffect
@@ -88,7 +88,7 @@ def check_tables(source: SourceFile, kind: str, base: Entries, base_name: str) -
                                                .format(key=section, hint=hint, expected=", ".join(allowed))))
             continue
         if not isinstance(value, dict):
-            out.problems.append(source.problem((section,), _("expected a table")))
+            out.problems.append(source.problem((section,), wrong_kind(_("a table"), value)))
             continue
         if section in SINGLE:
             _entry(source, out, section, "", value, base[section][""])
@@ -101,7 +101,7 @@ def check_tables(source: SourceFile, kind: str, base: Entries, base_name: str) -
             elif section in BARE_LISTS and not isinstance(entry, dict):
                 _entry(source, out, section, key, {section: entry}, base[section][key], bare=True)
             elif not isinstance(entry, dict):
-                out.problems.append(source.problem((section, key), _("expected a table")))
+                out.problems.append(source.problem((section, key), wrong_kind(_("a table"), entry)))
             else:
                 _entry(source, out, section, key, entry, base[section][key])
     untranslated = _missing(out, data, kind, base)
@@ -190,7 +190,7 @@ def _words(text: Any) -> bool:
 def _text(value: Any, field: str) -> tuple[int | None, str] | None:
     """What is wrong with one translated text, if anything."""
     if not isinstance(value, str):
-        return None, _("expected a string")
+        return None, wrong_kind(_("a string"), value)
     low, high = BOUNDS[field]
     if len(value) < low:
         return None, _("must not be empty")
@@ -211,7 +211,7 @@ ONE_LINE = frozenset({"name", "short", "title", "choices", "ladder"})
 def _list(value: Any, length: int, field: str) -> tuple[int | None, str] | None:
     """What is wrong with a translated list (ladder, choices …): strings, as many as the base has."""
     if not isinstance(value, list):
-        return None, _("expected an array of strings")
+        return None, wrong_kind(_("an array of strings"), value)
     if len(value) != length:
         return None, ngettext("the base has {base} entry: give one, in the base's order (got {n})",
                               "the base has {base} entries: give as many, in the base's order (got {n})",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lang import SOURCE, Domain
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, wrong_kind
 from .fields import replace
 from .models import Actor, Card, Deck, Prompt, ResourceInfo, Ruleset, Track, default_resource_name, resource_infos
 from .arguments import StockArgument
@@ -159,7 +159,7 @@ def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
 
     name = f"<embedded {lang} translation>"  # untranslated: names the part of a save, like a file name
     if not isinstance(data, dict):
-        raise ContentError([Problem(name, None, f"translations.{lang}", _("expected a table"))])
+        raise ContentError([Problem(name, None, f"translations.{lang}", wrong_kind(_("a table"), data))])
     tables: Tables = {}
     problems: list[Problem] = []
     for kind, model in (("ruleset", scenario.ruleset), ("deck", scenario.deck)):

@@ -11,7 +11,6 @@ before needs it.
 
 from __future__ import annotations
 
-import datetime
 import re
 import types
 import typing
@@ -30,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import ContentError, KeyPath, dedupe, did_you_mean, not_latin, shown_key
+from .errors import ContentError, KeyPath, dedupe, did_you_mean, not_latin, shown_key, shown_value, type_name, wrong_kind
 from .fields import Check, ContentModel, KeyProblem, Limits, OneOf, content_fields, hints, is_content, primary_key
 from .source import SourceFile
 from ..lang import Domain
@@ -326,61 +325,6 @@ def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
     return "condition", CONDITION_KEYS
 
 
-def _type_name(value: Any) -> str:
-    return {
-        bool: "true/false",  # untranslated: TOML's own words
-        int: _("a whole number"),
-        float: _("a decimal number"),
-        str: _("a string"),
-        list: _("an array"),
-        dict: _("a table"),
-        datetime.date: _("a date"),
-        datetime.datetime: _("a date and time"),
-        datetime.time: _("a time of day"),
-    }.get(type(value), type(value).__name__)
-
-
-#: how long a value quoted in a message may be: a table given whole would fill the screen
-SHOWN_CHARS = 60
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _shown(value: Any) -> str:
-    """A value from the file as TOML writes it (true, 1979-05-27, 'text', {key = 1}), cut to a short excerpt.
-
-    A string is quoted as Python does, every control character escaped, so the line stays one safe line."""
-    text = _toml(value, SHOWN_CHARS)
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
-
-
-def _toml(value: Any, budget: int) -> str:
-    """``value`` in TOML's words; an array or table stops once it is ``budget`` characters long."""
-    if isinstance(value, bool):
-        return "true" if value else "false"  # untranslated: TOML's own words
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        parts = _within(budget, (_toml(v, budget) for v in value))
-        return "[" + ", ".join(parts) + "]"
-    if isinstance(value, dict):
-        pairs = ((k if _BARE_KEY.fullmatch(str(k)) else repr(str(k)), v) for k, v in value.items())
-        parts = _within(budget, (f"{k} = {_toml(v, budget)}" for k, v in pairs))
-        return "{" + ", ".join(parts) + "}"
-    return repr(value)
-
-
-def _within(budget: int, parts: Iterable[str]) -> list[str]:
-    """The first parts, up to the one that makes them longer than ``budget``."""
-    out: list[str] = []
-    length = 0
-    for part in parts:
-        out.append(part)
-        length += len(part) + 2
-        if length > budget:
-            break
-    return out
-
-
 _EXPECTED = {
     "int_type": N_("a whole number"),
     "int_parsing": N_("a whole number"),
@@ -413,7 +357,7 @@ def _union_message(path: KeyPath, value: Any) -> str:
     """What is wrong with a table that should be an effect, a modifier or a condition."""
     family, keys = _family(path)
     if not isinstance(value, dict):
-        return _("expected an inline table such as {{ {key} = ... }}, got {got}").format(key=keys[0], got=_type_name(value))
+        return _("expected an inline table such as {{ {key} = ... }}, got {got}").format(key=keys[0], got=type_name(value))
     if not value:
         return _(_EMPTY[family]).format(keys=", ".join(keys))
     unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
@@ -456,28 +400,23 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
         return path, _("got {value}{hint}; expected one of {expected}").format(
-            value=_shown(value), hint=did_you_mean(str(value), options), expected=expected)
+            value=shown_value(value), hint=did_you_mean(str(value), options), expected=expected)
     if kind == "kinds":  # a value of none of the kinds a key takes (:func:`_one_branch`)
         kinds = [_(k) for k in ctx["kinds"]]
-        expected = _("{items} or {last}").format(items=", ".join(kinds[:-1]), last=kinds[-1])
-        return path, _("expected {expected}, got {got} {value}").format(
-            expected=expected, got=_type_name(value), value=_shown(value))
-    if kind in _EXPECTED and isinstance(value, bool):  # "got true", not "got true/false true" (found from outside)
-        return path, _("expected {expected}, got {value}").format(expected=_(_EXPECTED[kind]), value=_shown(value))
+        return path, wrong_kind(_("{items} or {last}").format(items=", ".join(kinds[:-1]), last=kinds[-1]), value)
     if kind in _EXPECTED:
-        return path, _("expected {expected}, got {got} {value}").format(
-            expected=_(_EXPECTED[kind]), got=_type_name(value), value=_shown(value))
+        return path, wrong_kind(_(_EXPECTED[kind]), value)
     if kind == "string_pattern_mismatch":
         if path and path[-1] == "color":  # the one pattern that is not an id's
-            return path, _("{value} is not a colour: write it as #rrggbb, e.g. \"#1f77b4\"").format(value=_shown(value))
+            return path, _("{value} is not a colour: write it as #rrggbb, e.g. \"#1f77b4\"").format(value=shown_value(value))
         return path, _("{value} is not a valid id: use lowercase letters, digits, '-' and '_'").format(
-            value=_shown(value)) + (not_latin(value) if isinstance(value, str) else "")
+            value=shown_value(value)) + (not_latin(value) if isinstance(value, str) else "")
     if kind in ("too_short", "string_too_short", "too_long", "string_too_long"):
         return path, _length_message(kind, ctx)
     if kind == "greater_than_equal":
-        return path, _("must be at least {n}, got {value}").format(n=ctx.get("ge"), value=_shown(value))
+        return path, _("must be at least {n}, got {value}").format(n=ctx.get("ge"), value=shown_value(value))
     if kind == "less_than_equal":
-        return path, _("must be at most {n}, got {value}").format(n=ctx.get("le"), value=_shown(value))
+        return path, _("must be at most {n}, got {value}").format(n=ctx.get("le"), value=shown_value(value))
     if kind == "value_error":
         refusal = ctx.get("error")
         message = str(refusal if refusal is not None else error["msg"])

@@ -512,7 +512,7 @@ def test_a_damaged_embedded_translation_is_refused_not_shown(scenarios: Path) ->
     attach(base, {"ru": {"actors": {"nobody": {"name": "Никто"}}}, "uk": "not a table"})
     with pytest.raises(ContentError, match="actors.nobody: 'nobody' names nothing in"):
         translated(base, "ru")
-    with pytest.raises(ContentError, match="translations.uk: expected a table"):
+    with pytest.raises(ContentError, match="translations.uk: expected a table, got a string 'not a table'"):
         translated(base, "uk")
     assert translated(base, "en") is base
 
@@ -802,3 +802,48 @@ def test_a_broken_translation_raised_again_and_again_holds_no_growing_traceback(
             depths.append(depth)
             problems.add(exc.problems)
     assert len(depths) == 200 and max(depths) <= 3 and len(problems) == 1
+
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('name = "Параллельные треки"', 'name = ["Параллельные треки"]',
+         "ruleset.name: expected a string, got an array ['Параллельные треки']"),
+        ('name = "Параллельные треки"', "name = true", "ruleset.name: expected a string, got true"),
+        ('[moves.signal]\nname = "Сигнал"', "[moves.signal]\nname = 7",
+         "moves.signal.name: expected a string, got a whole number 7"),
+        ("ladder = [", 'ladder = "one"\nx = [', "tracks.borders.ladder: expected an array of strings, got a string 'one'"),
+        ('[moves.signal]\nname = "Сигнал"', '[moves]\nsignal = "Сигнал"',
+         "moves.signal: expected a table, got a string 'Сигнал'"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_says_what_it_got(scenarios: Path, capsys: pytest.CaptureFixture[str], old: str,
+                                                    new: str, expected: str) -> None:
+    """Found from outside (helper-362): ``ruleset.name: expected a string`` in a translation, where the ruleset itself
+    says ``ruleset.name: expected a string, got an array ['…']``."""
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8")
+    assert old in text
+    rs.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 1
+    assert f"{expected}\n" in out, out
+
+
+def test_a_translation_and_its_ruleset_tell_a_wrong_value_in_one_wording(
+        scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same wrong value, in a translation and in the ruleset it translates: the same words after the key."""
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8")
+    rs.write_text(text.replace('name = "Параллельные треки"', 'name = ["x", 2]', 1), encoding="utf-8")
+    _code, out = _validate(capsys, rs)
+    rs.unlink()
+    base = _ruleset(scenarios)
+    main_text = base.read_text(encoding="utf-8")
+    assert main_text.count("\nname = ") >= 1
+    base.write_text(re.sub(r'(?m)^name = ".*"$', 'name = ["x", 2]', main_text, count=1), encoding="utf-8")
+    _code, main_out = _validate(capsys, base)
+    said = [line.split(": ruleset.name: ", 1)[1] for line in out.splitlines() if ": ruleset.name: " in line]
+    main_said = [line.split(": ruleset.name: ", 1)[1] for line in main_out.splitlines() if ": ruleset.name: " in line]
+    assert said and said == main_said, (out, main_out)
