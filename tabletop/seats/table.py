@@ -198,9 +198,7 @@ class Table:
             except RuleViolation as exc:
                 return message("refused", client_seq=seq, code=exc.code, message=exc.message)
             except OSError as exc:
-                return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
-                               message=_("the save could not be written ({why}): nothing was done").format(
-                                   why=system_words(exc)))
+                return message("refused", client_seq=seq, code=Wire.SAVE_FAILED, message=_save_failed(seat, exc, self.session.save_path.parent))
             index = self.session.state.seq  # the act's event (found in review: the ack named the note after it)
             if for_team is not None:
                 self._note_entered(for_team)
@@ -343,6 +341,20 @@ class Table:
         before, writer.relinked_from = writer.relinked_from, None  # taken once, as the hot seat's board does
         if before is not None and self.on_saved_again is not None:
             self.on_saved_again(before)
+
+
+def _save_failed(seat: Seat, exc: OSError, folder: Path) -> str:
+    """Why an act was not done when the disk refused it, and what to do, as the hot seat's notice says: the
+    facilitator what to do and where (found from outside: a console's notice said only "nothing was done", and the
+    prompt that said what to do was cut to its first lines at 80x24); a team, that the facilitator sees to it."""
+    from ..store.errors import disk_advice
+
+    if seat.role == "facilitator":
+        return _("the save could not be written ({why}): nothing was done. {advice}, on the machine that hosts the "
+                 "game, then do it again.").format(why=system_words(exc),
+                                                    advice=disk_advice(exc.errno, folder))
+    return _("the save could not be written ({why}): nothing was done. The facilitator is told what to do; do it "
+             "again once the game goes on.").format(why=system_words(exc))
 
 
 class _Done(Exception):

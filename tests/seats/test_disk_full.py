@@ -112,3 +112,37 @@ async def test_a_console_s_act_the_disk_refuses_is_said_under_the_hot_seat_s_tit
             [notice] = list(app._notifications)
             assert notice.title == "Not saved: the action was not taken", (notice.title, notice.message)
             assert "could not be written" in notice.message and table.session.state.seq == 0
+
+
+def test_an_act_the_disk_refuses_says_in_its_refusal_what_to_do_and_who_does_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-363): with the host's disk full, the console's notice said only "the save could not
+    be written (No space left on device): nothing was done"; the prompt that says what to do was cut to its first
+    three lines at 80x24. The refusal says it, as the hot seat's notice does: the facilitator what to do, and where;
+    a team that the facilitator is the one to see to it."""
+    from tabletop.engine.lookups import seen
+    from tabletop.seats.views import seat_entries
+
+    table = make_table(tmp_path, sealed=False)
+    session = table.session
+    disk = FullDisk(monkeypatch, session.writer)
+    pick = table.view("facilitator")["decision"]["entries"][0]["id"]
+    answer = table.act("facilitator", "f", {"type": "act", "v": 2, "client_seq": 1, "pick": pick})
+    assert answer["type"] == "refused" and answer["code"] == "SAVE_FAILED", answer
+    assert session.state.seq == 0 and disk.failed == 1
+    assert "No space left on device" in answer["message"], answer
+    assert (f"Free some space in {session.save_path.parent}, on the machine that hosts the game, then do it again"
+            in answer["message"]), answer
+    disk.full = False
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    disk.full = True
+    seat = f"team:{session.state.turn}"
+    table.connected.add(seat)
+    entries = seat_entries(seen(session.state), table.seats[seat], table.facts())
+    pick = next(e.id for e in entries if e.refusal is None and e.action is not None and e.action.kind == "pass")
+    answer = table.act(seat, "t", {"type": "act", "v": 2, "client_seq": 1, "pick": pick})
+    assert answer["type"] == "refused" and answer["code"] == "SAVE_FAILED", answer
+    assert "Free some space" not in answer["message"], answer  # not the team's to do, nor on its machine
+    assert "facilitator" in answer["message"], answer  # who sees to it
+    session.close()
