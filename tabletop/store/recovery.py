@@ -162,7 +162,15 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     writer = SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock, seals=seals)
     lost = 0
     if origin is not None:
-        state, lost = _note_origin(state, writer, save, *origin)
+        try:
+            state, lost = _note_origin(state, writer, save, *origin)
+        except OSError as exc:
+            # the copy fit, its note did not (a disk nearly full): a copy without the note would later be taken for
+            # one continued before, nothing said of what it left out. It only copies the save's intact lines: it
+            # goes, and the next resume makes it whole (found from outside: "cannot open SAVE", then a silent copy)
+            files.discard(held.real)
+            raise SaveError(origin[0], _("cannot write a recovered copy beside it: {error}").format(
+                error=system_words(exc)), kind=N_("unwritable")) from None
     return Resumed(save, state, writer, messages, rewound, lost, damaged)
 
 

@@ -131,3 +131,43 @@ def test_a_damaged_save_has_one_continuation_however_often_it_is_resumed(tmp_pat
     finally:
         again.writer.close()
     assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip-recovered.jsonl", "flip.jsonl"]
+
+
+def test_a_recovered_copy_whose_note_the_disk_refuses_is_not_left_behind(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-363): a damaged save resumed on a nearly full disk. The recovered copy fit, its
+    first note (which save it goes on from, how much of it is not in the game) did not: the resume stopped with
+    "cannot open SAVE: No space left on device", and once space was freed the next resume went on in that copy as
+    "continued before", with no note in the record and nothing said of what was left out. The copy is only a copy of
+    the damaged save's intact lines: it goes, the resume says the copy could not be written, and the next resume
+    makes it whole, note and all."""
+    import errno
+
+    from tabletop.store.errors import SaveError
+
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    lines = lines_of(recorded.path)
+    lines[20] = lines[20].replace(b'"round":', b'"round" :', 1)  # an edit: the chain breaks at event 20
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+
+    def full(self: SaveWriter, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(SaveWriter, "append", full)
+        with pytest.raises(SaveError) as refused:
+            resume(damaged)
+    assert "recovered copy" in str(refused.value) and "No space left on device" in str(refused.value), refused.value
+    assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip.jsonl"]
+    assert damaged.read_bytes() == b"".join(lines)  # the damaged save is as it was
+
+    again = resume(damaged)  # space freed
+    try:
+        assert again.save.path.name == "flip-recovered.jsonl"
+        assert not any("continued before" in m for m in again.messages), again.messages
+        assert again.rewound == 19 and again.lost > 0
+        assert again.state.last is not None and again.state.last.action.kind == "note"
+        assert "Recovered by tabletop resume" in (again.state.last.action.text or "")
+    finally:
+        again.writer.close()
