@@ -275,6 +275,12 @@ class LatinKeys:
         AZERTY top row's character is its digit; under the notice of a window too small, only a quit key is a key
         (:class:`~.toosmall.SizeGuard`)."""
         app: App[object] = self  # type: ignore[assignment]
+        if not app.app_focus:
+            # a key typed is the window's: Textual gives the keyboard back to what had it (a text field) on reading the
+            # key, so give it first, before asking whether a field has it (found from outside, in chromium: a code typed
+            # while the screen thought its tab in the background gave the field its first letter, the rest refused as
+            # a word typed outside a field)
+            app.app_focus = True
         key = guarded = event
         typed = event.character
         if typed is not None and len(typed) == 1 and not _takes_text(app):
