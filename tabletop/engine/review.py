@@ -263,6 +263,28 @@ def before_event(state: State, seq: int) -> State | None:
     return None
 
 
+def board_before(state: State, seq: int) -> State | None:
+    """The board event ``seq`` was applied to, taken back since or not, found down the undo stack (only the entry found
+    is rebuilt), or None: an undo since has taken back an event before it, and with it that board. Walks the log back
+    only to the event. What a draw an undo took back read (:func:`~.cards.drawn_on`): :func:`before_event` finds no
+    board for an event taken back, though the undo gave that very board back."""
+    node = state.history
+    while node is not None and node.event.seq >= seq:  # (an undo takes its own board back)
+        undoes = node.event.result.get("undoes") if node.event.action.kind == "undo" else None
+        if isinstance(undoes, int) and undoes < seq:  # the stack rewound past the board
+            return None
+        node = node.prev
+    entry = state.made
+    # an entry stands for the state its action made (seq + 1), the bottom one (no action) for the state it keeps
+    while entry is not None and (entry.seq + 1 if entry.action is not None else entry.seq) > seq - 1:
+        entry = entry.base
+    if entry is None:
+        return None
+    if entry is state.made:  # the state an undo gave back, held whole
+        return state
+    return state.previous if entry is state.trail else rebuild(entry)
+
+
 def round_start(state: State) -> State:
     """The state as the current round began (before its first action).
 
@@ -408,6 +430,7 @@ __all__ = [
     "applied_card",
     "applied_choice",
     "before_event",
+    "board_before",
     "ended_at",
     "end_lang",
     "gated_counters",
