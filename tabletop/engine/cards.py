@@ -13,11 +13,11 @@ from .actions import Action, Event, RuleViolation
 from .codes import Code
 from .legal import _expect
 from .lookups import _, _actor_name, _card, _outcome, named, pgettext, plural
-from .review import undone_seqs
+from .review import board_before, undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
 from .state import State, evolve, settle_fresh
-from .telling import HeldOver, held_over
+from .telling import HeldOver, held_over, set_aside_by
 from .wording import scenario_names, why_aside
 
 if TYPE_CHECKING:
@@ -87,6 +87,16 @@ def why_set_aside(state: State, card_ids: Iterable[str], scenario: Scenario,
         out[card_id] = why_aside(state, card.title if card is not None else card_id, *kept_out_by(state, card_id),
                                  called=names)
     return out
+
+
+def drawn_on(state: State, event: Event) -> State | None:
+    """The board a draw or a redraw that set cards aside read (``event``, or the one the undo ``event`` took back),
+    found down ``state``'s undo stack (:func:`~.review.board_before`): the board it was taken on (a draw changes no
+    track, and an undo of one is taken on the board the draw left). None: it set none aside, or the board is gone."""
+    if not set_aside_by(event):
+        return None
+    undoes = event.result.get("undoes") if event.action.kind == "undo" else event.seq
+    return board_before(state, undoes) if isinstance(undoes, int) else None
 
 
 def unmet_requires(state: State, card: Card) -> tuple[Any, ...]:

@@ -445,6 +445,19 @@ def _drawn(event: Happened, n: _Names, clause: bool = False) -> str:
     return said
 
 
+def set_aside_by(event: Happened) -> list[str]:
+    """The cards (ids) a draw or a redraw set aside, or the draw or redraw an undo took back (its record of it): the
+    cards whose words say why they could not be played (:func:`tell`'s ``aside``); none: it set none aside."""
+    kind, result = event.action.kind, event.result
+    if kind == "undo":
+        undone = _told(event).get("undone")
+        action = undone.get("action") if isinstance(undone, Mapping) else None
+        kind = action.get("kind") if isinstance(action, Mapping) else None
+        result = undone.get("result") if isinstance(undone, Mapping) else None
+    outcome = result.get("outcome") if kind in ("draw", "redraw") and isinstance(result, Mapping) else None
+    return [str(c) for c in outcome.get("set_aside") or ()] if isinstance(outcome, Mapping) else []
+
+
 def _aside(n: _Names, card_id: str) -> str:
     """A card a draw set aside: with why it could not be played where the caller read it on the board the draw read
     (:func:`tell`'s ``aside``), else by its title alone. Found from outside (helper-362): the replay's line and the
@@ -612,8 +625,9 @@ def _tell_undo(event: Happened, n: _Names) -> str:
         return _("Undo: event {seq}").format(seq=event.result.get("undoes"))
     took_back = _Undone(int(event.result.get("undoes") or 0), int(undone.get("round") or 0),
                         str(undone.get("phase") or ""), action, undone.get("result") or {})
-    # what it took back, whole: no working of that event is shown with an undo's words
-    said = _("Undo: {event}").format(event=_tell(took_back, _Names(n.scenario, n.earlier)))
+    # what it took back, whole: no working of that event is shown with an undo's words; a draw's cards set aside with
+    # why, as its own words say it (found from outside, helper-367: the undo named them alone)
+    said = _("Undo: {event}").format(event=_tell(took_back, _Names(n.scenario, n.earlier, aside=n.aside)))
     return _dashed(said, undo_reason(event))
 
 
@@ -877,12 +891,12 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
     log's row), and says what it says: a facilitator's reason is left to it, said once. ``teams``: actor id -> the
     name the room gave its team (the save's header, :func:`~tabletop.store.players.team_names`), as typed: a named
     team is called so, with its actor (:func:`~tabletop.engine.wording.team_called`). ``aside``: each card a draw
-    set aside, by id, named with why it could not be played (:func:`~tabletop.engine.cards.why_set_aside`, read on
-    the board the draw read); without it, by its title alone.
+    set aside (or the draw an undo took back, :func:`set_aside_by`), by id, named with why it could not be played
+    (:func:`~tabletop.engine.cards.why_set_aside`, read on the board the draw read); without it, by its title alone.
     """
     return _tell(event, _Names(scenario, earlier, worked, teams, aside))
 
 
 __all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "REASON_SAID", "RECORDED", "Happened", "HeldOver", "Place",
            "earlier_than", "end_reason", "given_reason", "held_over", "notes", "package_said", "phase_name", "placed",
-           "quoted", "recorded_reason", "settled_notes", "tell", "typed", "undo_reason", "warning"]
+           "quoted", "recorded_reason", "set_aside_by", "settled_notes", "tell", "typed", "undo_reason", "warning"]

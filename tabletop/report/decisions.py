@@ -14,7 +14,7 @@ from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Change, Ruling, changes_of
 from ..engine.review import lapsed_at_end, roll_readings
-from ..engine.telling import earlier_than, notes as told_notes, placed, settled_notes, tell
+from ..engine.telling import earlier_than, notes as told_notes, placed, set_aside_by, settled_notes, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.cards import why_set_aside
 from ..engine.wording import breakdown_points, changes_texts, entered_words, given_reason, team_called
@@ -125,9 +125,10 @@ def _readings(game: ReplayedGame, ev: SavedEvent, ruling: Ruling) -> tuple[int |
 
 def _asides(game: ReplayedGame, ev: SavedEvent, before: State) -> dict[str, str]:
     """Each card a draw (or a redraw) set aside, by id, named with why it could not be played on ``before``, the
-    board the draw read: in the summary's words and the entry's ``set_aside`` (the timeline's) alike."""
-    outcome = ev.result.get("outcome") if ev.action.kind in ("draw", "redraw") else None
-    ids = [c for c in (outcome.get("set_aside") or []) if c in game.cards] if isinstance(outcome, Mapping) else []
+    board the draw read: in the summary's words and the entry's ``set_aside`` (the timeline's) alike; and those of
+    the draw an undo took back, taken on the board that draw read (found from outside, helper-367: the undo's
+    summary named them alone)."""
+    ids = [c for c in set_aside_by(ev) if c in game.cards]
     return why_set_aside(before, ids, game.scenario, called=game.names) if ids else {}
 
 

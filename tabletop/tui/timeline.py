@@ -13,7 +13,7 @@ from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
 from ..engine.lookups import seen
 from ..engine.review import noted_event
-from ..engine.telling import REASON_SAID, undo_reason
+from ..engine.telling import REASON_SAID, set_aside_by, undo_reason
 from ..engine.wording import (breakdown_points, changes_texts, given_reason, other_lang, recorded_reason, typed,
                               undone_word)
 from ..lang import Domain
@@ -59,10 +59,9 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
 
 
 def sets_aside(e: SavedEvent) -> bool:
-    """Whether ``e`` is a draw (or a redraw) that set a card aside: its words read the board it was taken on, to say
-    why (:func:`event_words`'s ``before``)."""
-    outcome = e.result.get("outcome") if e.action.kind in ("draw", "redraw") else None
-    return isinstance(outcome, Mapping) and bool(outcome.get("set_aside"))
+    """Whether ``e`` is a draw (or a redraw) that set a card aside, or the undo of one: its words read the board it was
+    taken on, to say why (:func:`event_words`'s ``before``; an undo of a draw is taken on the board the draw read)."""
+    return bool(set_aside_by(e))
 
 
 def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
@@ -129,9 +128,11 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     out = Text()
     noted = noted or {}
     # the state before it, for what a roll's modifiers read and why a draw set a card aside: the one the replayed state
-    # holds for an undo (a seek of the save would replay up to SNAPSHOT_EVERY events again)
-    before = state.previous if e.action.kind == "roll" or sets_aside(e) else None
-    out.append(event_words(state, e, sealed, noted, gated, worked=True, teams=teams_of(save), before=before) + "\n",
+    # holds for an undo (a seek of the save would replay up to SNAPSHOT_EVERY events again); an undo of a draw, the
+    # board it gave back, the draw's
+    before = state.previous if e.action.kind == "roll" or sets_aside(e) and e.action.kind != "undo" else None
+    board = state if e.action.kind == "undo" and sets_aside(e) else before
+    out.append(event_words(state, e, sealed, noted, gated, worked=True, teams=teams_of(save), before=board) + "\n",
                style="bold")
     for line in (*ruling_lines(state, as_event(e), before=before), *settled_lines(state, as_event(e))):
         out.append_text(line)
