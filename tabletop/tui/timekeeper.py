@@ -142,6 +142,10 @@ class Timekeeper:
         """One more minute on the phase timer; says what it did."""
         had_timer = self.clock.remaining() is not None
         self.clock.extend(MORE_TIME)
+        if not self.passed:
+            # time is no longer up: "Time is up … press +" goes with it (found from outside: at 80x24 it stayed 15 s
+            # over the card beside "time 01:00"); who the clock passed stays said its time, as at a new phase
+            self.notice.clear(self.screen)
         return _("One more minute on the phase timer.") if had_timer else _("A one-minute timer runs for this phase.")
 
     # -- time up --------------------------------------------------------------

@@ -106,6 +106,10 @@ async def test_time_up_shows_in_words_and_colour_rings_once_and_leaves_a_notice(
         # more time: the timer runs again, and the next time up rings again
         await press(pilot, "plus")
         assert "time 01:00" in panel(pilot, "#turn") and not time_up_painted(pilot)
+        # the time-up notice goes with the time up (found from outside: at 80x24 "TIME UP … Press + for one more
+        # minute" stayed 15 s over the card beside "time 01:00" and "One more minute on the phase timer")
+        assert not any("Time is up" in t for t in toasts(pilot)), toasts(pilot)
+        assert any("One more minute" in t for t in toasts(pilot)), toasts(pilot)
         now.advance(60)
         await tick(pilot)
         assert bells.count == 2
