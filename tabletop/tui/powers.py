@@ -41,6 +41,14 @@ else:
 
 _, ngettext, N_ = Domain("tui").words()
 
+#: what a key the footer hides says when pressed with nothing to act on (found from outside: u before anything had
+#: happened, k or r with no card on the table, did nothing and said nothing to a facilitator pressing them from memory)
+_NOTHING_FOR = {
+    "undo": N_("There is nothing to undo."),
+    "skip": N_("There is no card on the table to skip."),
+    "redraw": N_("There is no card on the table to redraw."),
+}
+
 
 def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end: Callable[[str | None], object],
             *, shared: bool = True) -> None:
@@ -78,7 +86,7 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[str | Non
 
     last = undo_target(state) if state is not None else None
     if state is not None and last is None:
-        screen.app.notify(_("There is nothing to undo."), severity="warning", markup=False)
+        screen.app.notify(_(_NOTHING_FOR["undo"]), severity="warning", markup=False)
         return
     if state is None or last is None:
         question = _("Undo the last action?")
@@ -370,6 +378,21 @@ class FacilitatorPowers(_Screen):
                 self._hide_private()
             event.stop()
             event.prevent_default()
+            return
+        self._say_nothing_for(event.key)
+
+    def _say_nothing_for(self, key: str) -> None:
+        """A key the footer hides for want of anything to act on (no step to undo, no card to skip or redraw) says so:
+        its binding will not run, and a key that does nothing must say why."""
+        state = self.session.state
+        if state.over:
+            return
+        for binding in getattr(self, "BINDINGS", ()):  # the screen's keys, as the footer lists them
+            action = getattr(binding, "action", None)
+            if action in _NOTHING_FOR and key in binding.key.split(","):
+                if self.check_action(action, ()) is False:  # type: ignore[attr-defined]
+                    self.refusals.show(self, _(_NOTHING_FOR[action]), "information", title="", seconds=4)
+                return
 
     def _card_title(self) -> str:
         card = shown(self.session.state).index.cards.get(self.session.state.card or "")
@@ -396,8 +419,7 @@ class FacilitatorPowers(_Screen):
         from .modals import ConfirmScreen
 
         if self.session.state.card is None:
-            said = _("There is no card on the table to skip.") if kind == "skip" else _("There is no card on the table to redraw.")
-            self.notify(said, severity="warning", markup=False)
+            self.notify(_(_NOTHING_FOR[kind]), severity="warning", markup=False)
             return
 
         def done(ok: bool | None) -> None:

@@ -36,6 +36,24 @@ async def test_a_refusal_is_cleared_by_the_next_pick_the_game_takes(tmp_path: Pa
         assert toasts(pilot), "a refusal after the cleared one is shown"
 
 
+async def test_a_facilitator_key_with_nothing_to_act_on_says_why(tmp_path: Path) -> None:
+    """Found from outside (helper-365, a hot seat at 80x24): u before anything had happened, k or r with no card on
+    the table did nothing and said nothing; the footer hides those keys then, but a facilitator presses them from
+    memory. Each says why, in place of the last (three presses, one notice), and nothing is done."""
+    session = start(tmp_path, seed=5)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+        assert not shown & {"undo", "skip", "redraw"}, shown  # still out of the footer
+        for key, said in (("u", "There is nothing to undo."), ("k", "There is no card on the table to skip."),
+                          ("r", "There is no card on the table to redraw.")):
+            await press(pilot, key)
+            assert [t for t in toasts(pilot) if said in t], (key, toasts(pilot))
+        assert len(toasts(pilot)) == 1, toasts(pilot)
+        assert session.state.seq == 0 and board(pilot) is app.screen
+
+
 async def test_at_80x24_a_notice_leaves_the_options_it_explains_in_sight(tmp_path: Path) -> None:
     """Found from outside (helper-181, in Ukrainian): at 80x24 a notice ("Не дозволено … правило незалежності 3",
     "ЧАС ВИЙШОВ", "Не прийнято: список щойно змінився") sat over the bottom of the decision list for as long as it
