@@ -399,6 +399,9 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
+        if len(options) > 1:  # pydantic joins them with an English "or": in the designer's language instead
+            quoted = [f"'{option}'" for option in options]
+            expected = _("{items} or {last}").format(items=", ".join(quoted[:-1]), last=quoted[-1])
         return path, _("got {value}{hint}; expected one of {expected}").format(
             value=shown_value(value), hint=did_you_mean(str(value), options), expected=expected)
     if kind == "kinds":  # a value of none of the kinds a key takes (:func:`_one_branch`)

@@ -487,6 +487,22 @@ def test_the_toml_parser_s_words_are_in_the_designer_s_language(lang: str, name:
     assert not any(english in message for english in ("Expected", "Unclosed", "array", "after a key")), message
 
 
+@pytest.mark.parametrize(("lang", "name", "said"), [
+    ("ru", "ruleset-linked-collapse.toml", "ожидается одно из: 'all' или 'reopen'"),
+    ("uk", "deck-prompt-bad-status.toml", "'open', 'agreed', 'collapsed' або 'deferred'"),
+])
+def test_the_values_a_key_takes_are_listed_in_the_designer_s_language(lang: str, name: str, said: str) -> None:
+    """Found from outside (helper-368): `tabletop --lang ru validate` of `independence = "strikt"` said «ожидается
+    одно из: 'strict' or 'linked'», pydantic's English «or» in a line otherwise Russian."""
+    from tabletop.lang import using
+
+    with using(lang), pytest.raises(ContentError) as caught:
+        load_file(BROKEN / name)
+    message = caught.value.problems[0].message
+    assert said in message, message
+    assert " or " not in message, message
+
+
 @pytest.mark.parametrize(("old", "new", "said"), [
     ('members = ["east", "west"]', 'members = ["east", "w\u0435st"]',  # a Cyrillic е
      "unknown actor 'w\u0435st' (did you mean 'west'?) (character 2, '\u0435' U+0435, is not a Latin letter) "
