@@ -135,10 +135,15 @@ def _nobody_votes(rs: Ruleset) -> list[Found]:
             out.append(("ruleset", ("moves", i, "resolution"), Authoring(
                 _("a consensus move is voted on by the other members of its track, and a global move has no track: "
                   "make it a track move, or resolve it another way (auto, dice or facilitator)"))))
-        elif alone:
+        elif len(alone) == 1:
             out.append(("ruleset", ("moves", i, "resolution"), Authoring(
                 _("a consensus move is voted on by the other members of its track, and track {tracks} has one "
                   "member: nobody would vote there; give the track another member, or resolve the move another way "
+                  "(auto, dice or facilitator)").format(tracks=f"'{alone[0]}'"))))
+        elif alone:  # not ngettext: the count is not said, and a Slavic "one" form would take 21 tracks as one
+            out.append(("ruleset", ("moves", i, "resolution"), Authoring(
+                _("a consensus move is voted on by the other members of its track, and tracks {tracks} have one "
+                  "member each: nobody would vote there; give each another member, or resolve the move another way "
                   "(auto, dice or facilitator)").format(tracks=", ".join(f"'{t}'" for t in alone)))))
     return out
 

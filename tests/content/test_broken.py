@@ -503,6 +503,27 @@ def test_the_values_a_key_takes_are_listed_in_the_designer_s_language(lang: str,
     assert " or " not in message, message
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "and tracks 'alpha', 'beta' have one member each: nobody would vote there; give each another member"),
+    ("ru", "а у треков 'alpha', 'beta' по одному участнику"),
+    ("uk", "а треки 'alpha', 'beta' мають по одному учаснику"),
+])
+def test_a_consensus_move_names_every_track_of_one_member_in_the_plural(tmp_path: Path, lang: str,
+                                                                         said: str) -> None:
+    """Found from outside (helper-368): two tracks of one member were "track 'alpha', 'beta' has one member", and in
+    Russian «у трека 'alpha', 'beta' один участник»: one track's words for a list of them."""
+    from tabletop.lang import using
+
+    text = (BROKEN / "ruleset-consensus-one-member.toml").read_text(encoding="utf-8")
+    two = tmp_path / "two-alone.toml"
+    two.write_text(text.replace('members = ["west", "south", "east"]', 'members = ["west"]').replace(
+        'ratify = { threshold = 2, veto = ["south"] }\n', ""), encoding="utf-8")
+    with using(lang), pytest.raises(ContentError) as caught:
+        load_file(two)
+    messages = [p.message for p in caught.value.problems]
+    assert any(said in m for m in messages), messages
+
+
 @pytest.mark.parametrize(("old", "new", "said"), [
     ('members = ["east", "west"]', 'members = ["east", "w\u0435st"]',  # a Cyrillic е
      "unknown actor 'w\u0435st' (did you mean 'west'?) (character 2, '\u0435' U+0435, is not a Latin letter) "
