@@ -182,7 +182,8 @@ def describe_overlay(path: Path, checked: Checked) -> str:
     same = {p for p in checked.same if not p.endswith("]")}
     # a stale entry's texts do not show (found from outside: "26 of 26 texts" above a warning that one is stale)
     done = checked.total - checked.untranslated - len(same) - len(set(checked.stale_texts) - same)
-    return _("{lang} translation of {base}: {done} of {total} texts").format(
+    return ngettext("{lang} translation of {base}: {done} of {total} text",
+                    "{lang} translation of {base}: {done} of {total} texts", checked.total).format(
         lang=name_lang(path) or "?", base=base_path(path).name, done=done, total=checked.total)
 
 

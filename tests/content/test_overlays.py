@@ -847,3 +847,23 @@ def test_a_translation_and_its_ruleset_tell_a_wrong_value_in_one_wording(
     said = [line.split(": ruleset.name: ", 1)[1] for line in out.splitlines() if ": ruleset.name: " in line]
     main_said = [line.split(": ruleset.name: ", 1)[1] for line in main_out.splitlines() if ": ruleset.name: " in line]
     assert said and said == main_said, (out, main_out)
+
+
+@pytest.mark.parametrize(("language", "total", "said"), [
+    ("en", 1, "1 of 1 text"),
+    ("en", 21, "21 of 21 texts"),
+    ("ru", 21, "переведено 21 из 21 текста"),
+    ("ru", 83, "переведено 83 из 83 текстов"),
+    ("uk", 21, "перекладено 21 з 21 тексту"),
+    ("uk", 60, "перекладено 60 з 60 текстів"),
+])
+def test_a_translation_s_count_of_texts_takes_the_plural_of_its_number(language: str, total: int, said: str) -> None:
+    """Found from outside (helper-368): `tabletop --lang ru validate` said «переведено 21 из 21 текстов» of a
+    translation of 21 texts (and English "1 of 1 texts"): one wording for every number."""
+    from tabletop.content.overlaycheck import Checked
+    from tabletop.content.overlayfiles import describe_overlay
+
+    checked = Checked([], [], [], [], {}, [], [], total=total)
+    with lang.using(language):
+        line = describe_overlay(Path("parallel-tracks.ru.toml"), checked)
+    assert line.endswith(said), line
