@@ -55,7 +55,10 @@ class GameClock:
             if reading.paused:
                 self.clock.pause()
             down = _since(session.last_time)
-            if down is not None:  # the time since the last event is given back: the facilitator's console says so
+            # the time since the last event is given back: the facilitator's console says so, when a phase timer
+            # runs to give it to (found from outside, helper-366: with the timers off it was said "given back to the
+            # phase timer" of none; the hot seat says nothing then, and the session's time never counted it)
+            if down is not None and self.clock.remaining() is not None:
                 self.away, self._away_since = _given(down, resumed=True), now()
         session.clock_reading = self.reading
 

@@ -533,3 +533,28 @@ async def _passed_then_kept(app: Any, pilot: Any, hands: Any, host: Any, session
     await until(pilot, lambda: isinstance(app.screen, ArgumentScreen) and bool(app.screen.query("#argue-action")),
                 f"the {what} again")
     assert app.screen.query_one("#argue-action", LineField).value == text
+
+
+def test_a_resume_without_a_phase_timer_says_nothing_of_one(tmp_path: Path) -> None:
+    """Found from outside (helper-366): after ``host --resume SAVE --timer off`` the facilitator's console said the
+    time since the last event "is given back to the phase timer", though no phase had one; the hot seat says nothing
+    then. The host gives back only what a timer runs: with none, no seat is told of time given back; with one
+    (the save's timers, as they were), the resume is said as before."""
+    from tabletop.content.timers import NO_TIMERS
+
+    hands = Hands()
+    path = tmp_path / "untimed.jsonl"
+    first = Session.start(load_scenario("river-basin").with_options(timers=NO_TIMERS), 3, path)
+    _at_moves(first, hands)
+    first.close()
+    session = Session.resume(path)
+    assert session.timers.seconds("moves") is None  # the save's timers: off
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    assert table.clock.facts()["left"] is None  # no phase timer on any seat's screen
+    assert table.clock.facts()["away"] is None  # and nothing given back to one
+    session.close()
+    timed = Session.resume(tmp_path / "untimed.jsonl")
+    timed.timers = replace(timed.timers, moves="5m")  # the facilitator gives the phase a timer on resume
+    table = Table(timed, seats_for(timed, observers=0), now=hands)
+    assert table.clock.facts()["left"] is not None and table.clock.facts()["away"]["resumed"]
+    timed.close()
