@@ -152,6 +152,10 @@ def _open_session(args: argparse.Namespace) -> Session | int:
                 _err(_("To look at the game without writing: tabletop replay {path}. To go on with it, copy the save "
                        "to a folder you can write to and host the copy (tabletop host --resume with the copy's path)."
                        ).format(path=shell_path(args.resume)))
+            elif exc.kind == "full disk":  # untranslated: a kind (an id); no room beside the save: freeing some is the way on
+                from ..store.errors import space_advice  # an error path
+
+                _err(space_advice(args.resume))
             return 1
         except OSError as exc:
             _err(_("tabletop host: cannot open {path}: {problem}").format(path=args.resume, problem=system_words(exc)))

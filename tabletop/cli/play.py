@@ -233,6 +233,10 @@ def cmd_resume(args: argparse.Namespace) -> int:
         if exc.kind == "unwritable":  # a read-only folder or disk (found from outside: nothing said what to do)
             _err(_("To look at the game without writing: tabletop replay {path}. To go on with it, copy the save to "
                    "a folder you can write to and resume the copy.").format(path=shell_path(args.save)))
+        elif exc.kind == "full disk":  # untranslated: a kind (an id); no room beside the save: freeing some is the way on
+            from ..store.errors import space_advice  # an error path: not on the start path
+
+            _err(space_advice(args.save))
         return 1
     except OSError as exc:  # the disk failed while the save was looked over: nothing was changed
         from ..content.oswords import system_words  # an error path: not on the start path

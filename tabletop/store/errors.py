@@ -55,13 +55,33 @@ def disk_advice(code: int | None, folder: Path) -> str:
 
     A save named without a folder (``--save g.jsonl``) has the folder ``.``: the working folder is named
     instead (found from outside: "Free some space in ." told a facilitator nothing)."""
-    if folder == Path("."):
-        try:
-            folder = Path.cwd()
-        except OSError:  # the working folder itself was removed: the dot is all there is to say
-            pass
+    folder = _named(folder)
     if code in (errno.ENOSPC, errno.EDQUOT):
         return _("Free some space in {folder}").format(folder=folder)
     if code == errno.EROFS:
         return _("The disk holding {folder} has become read-only: check it").format(folder=folder)
     return _("Check the disk holding {folder}").format(folder=folder)
+
+
+def _named(folder: Path) -> Path:
+    """``folder`` as a person can find it: ``.`` (a save named without a folder) is the working folder."""
+    if folder == Path("."):
+        try:
+            return Path.cwd()
+        except OSError:  # the working folder itself was removed: the dot is all there is to say
+            pass
+    return folder
+
+
+def refused_kind(exc: OSError) -> str:
+    """The kind of a :class:`SaveError` for a write the disk refused: ``full disk`` for want of space (a quota
+    included), where freeing space is the way on; else ``unwritable``, where another folder is."""
+    return N_("full disk") if exc.errno in (errno.ENOSPC, errno.EDQUOT) else N_("unwritable")
+
+
+def space_advice(save: str | Path) -> str:
+    """What to do when the disk holding ``save`` had no room for what a resume writes beside it (a ``full disk``
+    :class:`SaveError`): resume, host --resume alike. Found from outside (helper-366): a full disk was told to copy the
+    save to a folder one can write to, though the folder took writes and the disk only needed room."""
+    return _("The disk has no room for it: free some space in {folder}, then resume again.").format(
+        folder=_named(Path(save).parent))

@@ -13,6 +13,7 @@ from .continuation import copy_holding, copy_name, lines_left_out
 from .lines import VERSION, in_current_format
 from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
+from .errors import refused_kind
 from .savefile import SaveError, SaveWriter
 from .sealing import SealBook
 from ..content.oswords import system_words
@@ -170,7 +171,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
             # goes, and the next resume makes it whole (found from outside: "cannot open SAVE", then a silent copy)
             files.discard(held.real)
             raise SaveError(origin[0], _("cannot write a recovered copy beside it: {error}").format(
-                error=system_words(exc)), kind=N_("unwritable")) from None
+                error=system_words(exc)), kind=refused_kind(exc)) from None
     return Resumed(save, state, writer, messages, rewound, lost, damaged)
 
 
@@ -242,5 +243,5 @@ def _recovered_copy(held: _Held, data: bytes) -> None:
         target, fd, lock = born_locked(copy_name(held.real, 1), fill)
     except OSError as exc:
         raise SaveError(held.real, _("cannot write a recovered copy beside it: {error}").format(
-            error=system_words(exc)), kind=N_("unwritable")) from None
+            error=system_words(exc)), kind=refused_kind(exc)) from None
     held.move_to(target, fd, lock)

@@ -171,3 +171,43 @@ def test_a_recovered_copy_whose_note_the_disk_refuses_is_not_left_behind(tmp_pat
         assert "Recovered by tabletop resume" in (again.state.last.action.text or "")
     finally:
         again.writer.close()
+
+
+@pytest.mark.parametrize(("code", "told", "not_told"), [
+    ("ENOSPC", "free some space in", "a folder you can write to"),
+    ("EDQUOT", "free some space in", "a folder you can write to"),
+    ("EACCES", "a folder you can write to", "free some space"),
+])
+def test_a_recovered_copy_the_disk_has_no_room_for_says_to_free_space(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        code: str, told: str, not_told: str) -> None:
+    """Found from outside (helper-366): a damaged save resumed on a full disk, its recovered copy refused for want of
+    space, was told "copy the save to a folder you can write to": the folder takes writes, the disk only needs room.
+    A full disk (or quota) says to free space in the save's folder and resume again, on resume and on host --resume
+    alike; a folder that refuses writes keeps the advice to copy the save elsewhere."""
+    import argparse
+    import errno
+
+    from tabletop.cli import host, main, screens
+    from tabletop.store import recovery
+
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    lines = lines_of(recorded.path)
+    lines[20] = lines[20].replace(b'"round":', b'"round" :', 1)  # an edit: the chain breaks at event 20
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(getattr(errno, code), "refused")
+
+    monkeypatch.setattr(recovery, "born_locked", refused)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    assert main(["resume", str(damaged)]) == 1
+    said = capsys.readouterr().err
+    assert "recovered copy" in said and told in said.lower() and not_told not in said.lower(), said
+    if told.startswith("free"):
+        assert str(tmp_path) in said, said  # the folder to free space in
+    assert host._open_session(argparse.Namespace(resume=str(damaged), timer=None)) == 1
+    said = capsys.readouterr().err
+    assert told in said.lower() and not_told not in said.lower(), said
+    assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip.jsonl"]
