@@ -144,6 +144,14 @@ def _open_session(args: argparse.Namespace) -> Session | int:
     from ..store import SaveError, default_save_path
 
     if args.resume:
+        if args.timer is not None:  # as resume takes it (found from outside: host --resume went on with the save's)
+            from ..content.timers import Timers
+
+            try:
+                read_timers(args.timer, Timers())  # the words are checked before the save is touched
+            except ValueError as exc:
+                _err(f"tabletop host: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
+                return 2
         try:
             session = Session.resume(args.resume)
         except SaveError as exc:
@@ -160,6 +168,8 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         except OSError as exc:
             _err(_("tabletop host: cannot open {path}: {problem}").format(path=args.resume, problem=system_words(exc)))
             return 1
+        if args.timer is not None:  # before the host's clock reads them: its first view has them
+            session.timers = read_timers(args.timer, session.timers)
         for note in session.messages:
             _err(_line(note))  # one record a line: a damaged save's details are the file's
         return session

@@ -558,3 +558,26 @@ def test_a_resume_without_a_phase_timer_says_nothing_of_one(tmp_path: Path) -> N
     table = Table(timed, seats_for(timed, observers=0), now=hands)
     assert table.clock.facts()["left"] is not None and table.clock.facts()["away"]["resumed"]
     timed.close()
+
+
+def test_host_resume_takes_timer_off_as_resume_does(tmp_path: Path, capsys: Any) -> None:
+    """Found from outside (helper-366): ``host --resume SAVE --timer off`` went on with the save's timers (the
+    phase's 05:56 on every screen, and the resume's time "given back to the phase timer"), where ``resume --timer
+    off`` turns them off. The host takes ``--timer`` on resume too, checked before the save is touched."""
+    import argparse
+
+    from tabletop.cli import host
+
+    hands = Hands()
+    path = tmp_path / "timed.jsonl"
+    first = Session.start(load_scenario("river-basin"), 3, path)
+    _at_moves(first, hands)
+    first.close()
+    before = path.read_bytes()
+    assert host._open_session(argparse.Namespace(resume=str(path), timer="moves=soon")) == 2
+    assert "--timer" in capsys.readouterr().err and path.read_bytes() == before  # refused, the save untouched
+    session = host._open_session(argparse.Namespace(resume=str(path), timer="off"))
+    assert isinstance(session, Session)
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    assert table.clock.facts()["left"] is None and table.clock.facts()["away"] is None
+    session.close()
