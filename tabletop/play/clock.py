@@ -218,8 +218,12 @@ def away_title() -> str:
     return _("Time given back")
 
 
-def away_words(seconds: float) -> str:
-    """What the room is told of time the game was away (:class:`Away`), in the language spoken."""
+def away_words(seconds: float, timed: bool = True) -> str:
+    """What the room is told of time the game was away (:class:`Away`), in the language spoken. ``timed``: a phase
+    timer runs, to be given the time (found from outside, helper-366: with the timers off it was told it was)."""
+    if not timed:
+        return _("The game was away for {time} (the computer asleep, or the program stopped): that time is not "
+                 "counted in the session's time.").format(time=clock_text(round(seconds)))
     return _("The game was away for {time} (the computer asleep, or the program stopped): that time is given back "
              "to the phase timer and not counted in the session's time.").format(time=clock_text(round(seconds)))
 

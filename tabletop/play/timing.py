@@ -36,8 +36,8 @@ class GameClock:
         self.changes = 0
         #: the last time given back to the clock, by a resume or after the host was away (:meth:`give_back`), sent
         #: to every seat for the facilitator's console to say once: ``id`` (new for each), ``seconds``, ``resumed``
-        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away); sent with ``ago`` (see
-        #: :meth:`facts`)
+        #: and ``at`` (the host's time, HH:MM, of the resume, or of when it went away), and for time away ``timed``
+        #: (whether a phase timer was given it, or only the session's time); sent with ``ago`` (see :meth:`facts`)
         self.away: dict[str, Any] | None = None
         self._away_since = 0.0  # when (``now``) the time was given back
         #: a new game waiting for its facilitator (a host's seats join first): nothing counts until :meth:`begin`
@@ -58,7 +58,7 @@ class GameClock:
             # the time since the last event is given back: the facilitator's console says so, when a phase timer
             # runs to give it to (found from outside, helper-366: with the timers off it was said "given back to the
             # phase timer" of none; the hot seat says nothing then, and the session's time never counted it)
-            if down is not None and self.clock.remaining() is not None:
+            if down is not None and self.timed:
                 self.away, self._away_since = _given(down, resumed=True), now()
         session.clock_reading = self.reading
 
@@ -117,7 +117,13 @@ class GameClock:
         against the phase nor in the session's time, as a resume gives back the time the host was down."""
         self.clock.give_back(seconds)
         self.away, self._away_since = _given(seconds, resumed=False), self._now()
+        self.away["timed"] = self.timed  # what the console says it was given back to
         self.changes += 1
+
+    @property
+    def timed(self) -> bool:
+        """Whether a phase timer runs now (none: the timers are off for this phase, and none was added)."""
+        return self.clock.remaining() is not None
 
     def facts(self) -> dict[str, Any]:
         """What every seat may see of the clock: seconds left in the phase (None: no timer), paused, time up,

@@ -284,7 +284,7 @@ class Host:
         if away:  # given back before the timer is looked at: no team passes for time the host was not running
             self.table.clock.give_back(away)
             with using(self.lang):
-                self.say(away_words(away))
+                self.say(away_words(away, self.table.clock.timed))
         if self.table.pass_if_out_of_time() or self.table.save_failed is not None:
             self.table.play_bots()
         if self._moment() != before:

@@ -1505,12 +1505,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             return
         if isinstance(ago, int) and not isinstance(ago, bool) and ago > now - self._watching_since + AWAY_NEWS:
             return  # given back before this console was here: no news to it (a host without ``ago``: said, as before)
-        if away.get("resumed"):
-            said = _("The host was resumed at {at}: the time since its last event ({time}) is given back to the phase "
-                     "timer.")
-        else:
-            said = _("The host was away from {at} for {time}: that time is given back to the phase timer.")
-        said = said.format(at=literal(at), time=clock_text(seconds))
+        said = away_said(away)
         self.notify(said, title=away_title(), severity="information", timeout=AWAY_NOTICE, markup=False)
 
     def _seated_again(self, welcome: Mapping[str, Any]) -> None:
@@ -1761,6 +1756,21 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
         if self.client is not None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.client.close(), BYE_WAIT)
+
+
+def away_said(away: Mapping[str, Any]) -> str:
+    """What the facilitator's console says of time the host gave back (a view's ``clock.away``: ``seconds`` and ``at``
+    checked by the caller): after a resume, or after it was away. Time away with no phase timer running (``timed``
+    false) is given back to the session's time alone (found from outside, helper-366: with the timers off it was
+    said to be given back to the phase timer); a host that does not say ``timed`` is taken to have had one."""
+    if away.get("resumed"):
+        said = _("The host was resumed at {at}: the time since its last event ({time}) is given back to the phase "
+                 "timer.")
+    elif away.get("timed", True) is False:
+        said = _("The host was away from {at} for {time}: that time is not counted in the session's time.")
+    else:
+        said = _("The host was away from {at} for {time}: that time is given back to the phase timer.")
+    return said.format(at=literal(str(away.get("at"))), time=clock_text(int(away.get("seconds") or 0)))
 
 
 def _seat_commands() -> type[Provider]:

@@ -136,7 +136,8 @@ class Timekeeper:
         """The game was away ``seconds`` between two ticks (its process stopped): the time is given back, as a
         resume gives back the time the game was closed, and the room is told."""
         self.clock.give_back(seconds)
-        self.screen.notify(away_words(seconds), title=away_title(), timeout=AWAY_NOTICE, markup=False)
+        timed = self.clock.remaining() is not None  # a phase with no timer: only the session's time is given back
+        self.screen.notify(away_words(seconds, timed), title=away_title(), timeout=AWAY_NOTICE, markup=False)
 
     def extend(self) -> str:
         """One more minute on the phase timer; says what it did."""

@@ -581,3 +581,30 @@ def test_host_resume_takes_timer_off_as_resume_does(tmp_path: Path, capsys: Any)
     table = Table(session, seats_for(session, observers=0), now=hands)
     assert table.clock.facts()["left"] is None and table.clock.facts()["away"] is None
     session.close()
+
+
+async def test_a_host_away_without_a_phase_timer_says_nothing_of_one(tmp_path: Path) -> None:
+    """Found from outside (helper-366): with the timers off, a host stopped for three minutes told the facilitator the
+    time "is given back to the phase timer" (its own lines and the console alike), though there was none. Only the
+    session's time is given back: that is what is said."""
+    from tabletop.content.timers import NO_TIMERS
+
+    hands = Hands()
+    session = Session.start(load_scenario("river-basin").with_options(timers=NO_TIMERS), 3, tmp_path / "untimed.jsonl")
+    table = _at_moves(session, hands)
+    lines: list[str] = []
+    async with hosting(table, tick=_never, awake=hands, say=lines.append) as (host, _address, _codes):
+        host.on_tick()
+        hands.t += 1 + 3 * 60  # the host stopped for three minutes
+        host.on_tick()
+    away = table.clock.facts()["away"]
+    assert away is not None and away["seconds"] == 3 * 60
+    said = [line for line in lines if "away for 03:00" in line]
+    assert said and not any("phase timer" in line for line in said), lines
+    from tabletop.tui.seat import away_said
+
+    console = away_said(away)
+    assert "03:00" in console and "session" in console and "phase timer" not in console, console
+    assert "phase timer" in away_said({**away, "timed": True})  # a host with a timer running: given back to it
+    assert "phase timer" in away_said({k: v for k, v in away.items() if k != "timed"})  # an older host: as before
+    session.close()
