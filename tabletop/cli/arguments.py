@@ -45,9 +45,13 @@ def too_many_workers(value: int) -> str | None:
     most = WORKERS_PER_CORE * cores
     if value <= most:
         return None
-    return _("{value} worker processes is too many for this machine: at most {most} ({per} for each of its {cores} "
-             "cores; each worker is a process with its own memory)").format(
-        value=value, most=most, per=WORKERS_PER_CORE, cores=cores)
+    # two numbers, each with its noun: the machine's cores in a phrase of their own
+    each = ngettext("{per} for its one core", "{per} for each of its {cores} cores", cores).format(
+        per=WORKERS_PER_CORE, cores=cores)
+    return ngettext("{value} worker process is too many for this machine: at most {most} ({each}; each worker is a "
+                    "process with its own memory)",
+                    "{value} worker processes is too many for this machine: at most {most} ({each}; each worker is a "
+                    "process with its own memory)", value).format(value=value, most=most, each=each)
 
 
 def _too_many_games(value: int) -> str | None:

@@ -198,8 +198,9 @@ class Track(ContentModel):
         if len(set(self.members)) != len(self.members):
             raise ValueError(_("a member is listed twice"))
         if self.ratify and self.ratify.threshold is not None and self.ratify.threshold > len(self.members):
-            raise ValueError(_("ratify.threshold ({threshold}) is more than the {n} members of the track").format(
-                threshold=self.ratify.threshold, n=len(self.members)))
+            raise ValueError(ngettext("ratify.threshold ({threshold}) is more than the {n} member of the track",
+                                      "ratify.threshold ({threshold}) is more than the {n} members of the track",
+                                      len(self.members)).format(threshold=self.ratify.threshold, n=len(self.members)))
 
     def threshold(self) -> int:
         """How many accepts (the proposer's included) a consensus needs."""

@@ -105,7 +105,7 @@ from ..content import MoveType, Scenario
 from ..content.arguments import ODDS, ODDS_START, ArgueOptions, StockArgument
 from .actions import Action, RuleViolation
 from .codes import Code
-from .lookups import _, N_, named
+from .lookups import _, N_, named, ngettext
 from .state import Argument, State
 from .wording import wanted_words
 
@@ -219,7 +219,9 @@ def check_text(text: str | None, limit: int, what: str, required: bool) -> str |
             raise RuleViolation(Code.INVALID_ACTION, _("An argument needs {what}.").format(what=what))
         return None
     if len(cleaned) > limit:
-        raise RuleViolation(Code.TEXT_TOO_LONG, _("{what} is {length} characters long; at most {limit} fit.").format(
+        raise RuleViolation(Code.TEXT_TOO_LONG, ngettext("{what} is {length} character long; at most {limit} fit.",
+                                                         "{what} is {length} characters long; at most {limit} fit.",
+                                                         len(cleaned)).format(
             what=what[:1].upper() + what[1:], length=len(cleaned), limit=limit))
     return cleaned
 

@@ -20,7 +20,7 @@ from .adjudication import _enact, _lapse, _rule, _vote
 from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
 from .codes import Code
-from .lookups import _, N_
+from .lookups import _, N_, ngettext
 from ..lang import LANGUAGES
 from .flow import _advance, _check_end
 from .moves import _pass, _play
@@ -170,8 +170,10 @@ def _check_texts(action: Action) -> None:
     for text in (action.text, action.reason, *(reasons or ())):
         if text is not None:
             if len(text) > TEXT_LIMIT:
-                raise RuleViolation(Code.TEXT_TOO_LONG, _("The text is {length} characters long; at most {limit} fit "
-                                                          "in the record.").format(length=len(text), limit=TEXT_LIMIT))
+                raise RuleViolation(Code.TEXT_TOO_LONG, ngettext(
+                    "The text is {length} character long; at most {limit} fit in the record.",
+                    "The text is {length} characters long; at most {limit} fit in the record.",
+                    len(text)).format(length=len(text), limit=TEXT_LIMIT))
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:

@@ -171,10 +171,15 @@ def _head(summary: dict[str, Any]) -> list[str]:
     keys = ", ".join(plan["keys"]) or _("none")
     done = summary["games"]
     ruleset, deck = _scenario_words(plan)
+    points = len(plan["points"])
+    # two numbers, each with its noun: the points in a phrase of their own
+    where = ngettext("{points} point", "{points} points", points).format(points=points)
     lines = [
-        _("{done} of {expected} games in {points} points ({games} per point), ruleset {ruleset}, deck {deck}, "
-          "master seed {seed}.").format(done=done, expected=summary["expected"], points=len(plan["points"]),
-                                        games=plan["games"], ruleset=ruleset, deck=deck, seed=plan["seed"]),
+        ngettext("{done} of {expected} games in {where} ({games} per point), ruleset {ruleset}, deck {deck}, master "
+                 "seed {seed}.",
+                 "{done} of {expected} games in {where} ({games} per point), ruleset {ruleset}, deck {deck}, master "
+                 "seed {seed}.", plan["games"]).format(done=done, expected=summary["expected"], where=where,
+                                                      games=plan["games"], ruleset=ruleset, deck=deck, seed=plan["seed"]),
         _("Keys varied: {keys}.").format(keys=keys),
     ]
     if (bots := _fixed_bots(plan)) is not None:
@@ -185,10 +190,14 @@ def _head(summary: dict[str, Any]) -> list[str]:
     least = min((int(p["games"]) for p in summary["points"] if p["games"]), default=0) \
         if done < summary["expected"] else plan["games"]
     if done and least > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
-        lines.append(_("Each share is of the games in its row. With {games} games a point, a point's share is "
-                       "within {margin} percentage points of what more games would give, 19 times in 20, at worst "
-                       "(a share near one half); the charts draw each value's 95% Wilson interval as a bar.").format(
-                           games=least, margin=f"\u00b1{decimal(_worst_margin(least), 1)}"))
+        lines.append(ngettext("Each share is of the games in its row. With {games} game a point, a point's share is "
+                              "within {margin} percentage points of what more games would give, 19 times in 20, at "
+                              "worst (a share near one half); the charts draw each value's 95% Wilson interval as a "
+                              "bar.",
+                              "Each share is of the games in its row. With {games} games a point, a point's share is "
+                              "within {margin} percentage points of what more games would give, 19 times in 20, at "
+                              "worst (a share near one half); the charts draw each value's 95% Wilson interval as a "
+                              "bar.", least).format(games=least, margin=f"\u00b1{decimal(_worst_margin(least), 1)}"))
     return lines + unfinished(summary)
 
 

@@ -371,10 +371,14 @@ def _bytes(msg: dict[str, Any]) -> bytes:
 def _too_big(size: int, limit: int | None) -> str:
     """Why an act was not sent, or dropped: ``size`` bytes, over the host's ``limit`` (None: the host did not say)."""
     if limit is None:
-        return _("The host refused this as too long ({size} bytes) and it was not saved; shorten the text and send "
-                 "it again.").format(size=size)
-    return _("This is too long to send ({size} bytes, the host takes at most {limit}) and it was not saved; shorten "
-             "the text and send it again.").format(size=size, limit=limit)
+        return ngettext("The host refused this as too long ({size} byte) and it was not saved; shorten the text and "
+                        "send it again.",
+                        "The host refused this as too long ({size} bytes) and it was not saved; shorten the text and "
+                        "send it again.", size).format(size=size)
+    return ngettext("This is too long to send ({size} byte, the host takes at most {limit}) and it was not saved; "
+                    "shorten the text and send it again.",
+                    "This is too long to send ({size} bytes, the host takes at most {limit}) and it was not saved; "
+                    "shorten the text and send it again.", size).format(size=size, limit=limit)
 
 
 def _held(welcome: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -1,0 +1,155 @@
+"""A number and its noun agree: found from outside (helper-372), each of these said one form for every number
+(«20001 знаков», «3 байт», «22 рабочих процессов», «по 1 игр на точку», "the 1 members of the track").
+
+Each message is made by the code that says it, with 1, 2, 5, 11, 21 and 22 (or the nearest numbers it can meet),
+and read for the words a reader of that language expects: 21 takes the form of 1, 22 that of 2, 11 that of 5.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tabletop import apply, lang
+from tabletop.content.fields import content_fields
+from tabletop.content.models import Ratify, Track
+from tabletop.engine.actions import TEXT_LIMIT, Action, RuleViolation
+from tabletop.engine.arguments import check_text
+from tests.engine.support import at_the_moves
+
+NUMBERS = (1, 2, 5, 11, 21, 22)
+#: language -> the form a number ending so takes: 1 and 21 "one", 2 and 22 "few", 5 and 11 "many"
+FORM = {1: 0, 21: 0, 2: 1, 22: 1, 5: 2, 11: 2}
+
+
+def _said(code: str, number: int, forms: tuple[str, str, str], what: str) -> tuple[str, str]:
+    """The words expected for ``number`` (``{n}`` in ``forms`` filled), and ``what`` the code said."""
+    form = FORM[number % 100] if code != "en" else (0 if number == 1 else 1)  # English: one for 1 alone
+    return forms[form].format(n=number), what
+
+
+def _check(said: list[tuple[str, str]]) -> None:
+    wrong = [(want, text) for want, text in said if want not in text]
+    assert wrong == []
+
+
+CHARACTERS = {"ru": ("{n} знак;", "{n} знака;", "{n} знаков;"), "uk": ("{n} знак;", "{n} знаки;", "{n} знаків;"),
+              "en": ("{n} character long", "{n} characters long", "{n} characters long")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk", "en"])
+def test_a_text_over_the_records_limit_says_its_length_with_the_right_noun(code: str) -> None:
+    state, said = at_the_moves(), []
+    for n in NUMBERS:
+        length = TEXT_LIMIT + n  # 20001 takes the form of 1, 20002 that of 2, 20011 that of 5
+        with lang.using(code), pytest.raises(RuleViolation) as refused:
+            apply(state, Action(kind="note", text="x" * length))
+        assert refused.value.code == "TEXT_TOO_LONG"
+        said.append(_said(code, length, CHARACTERS[code], refused.value.message))
+    _check(said)
+
+
+SYMBOLS = {"ru": ("{n} символ,", "{n} символа,", "{n} символов,"), "uk": ("{n} символ,", "{n} символи,", "{n} символів,"),
+           "en": ("is {n} character long", "is {n} characters long", "is {n} characters long")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk", "en"])
+def test_an_arguments_text_over_its_limit_says_its_length_with_the_right_noun(code: str) -> None:
+    said = []
+    for n in NUMBERS:
+        with lang.using(code), pytest.raises(RuleViolation) as refused:
+            check_text("ж" * n, n - 1, "reason 1", required=True)
+        said.append(_said(code, n, SYMBOLS[code], refused.value.message))
+    _check(said)
+
+
+BYTES = {"ru": ("({n} байт", "({n} байта", "({n} байт"), "uk": ("({n} байт", "({n} байти", "({n} байтів"),
+         "en": ("({n} byte", "({n} bytes", "({n} bytes")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk", "en"])
+def test_a_message_too_big_to_send_says_its_size_with_the_right_noun(code: str) -> None:
+    from tabletop.seats.client import _too_big
+
+    said = []
+    for n in NUMBERS:
+        for limit, after in ((None, ")"), (0, ",")):  # "(1 byte)" when the host said no limit, "(1 byte, ..." else
+            with lang.using(code):
+                text = _too_big(n, limit)
+            said.append(_said(code, n, tuple(form + after for form in BYTES[code]), text))
+    _check(said)
+
+
+WORKERS = {"ru": ("{n} рабочий процесс —", "{n} рабочих процесса —", "{n} рабочих процессов —"),
+           "uk": ("{n} робочий процес —", "{n} робочі процеси —", "{n} робочих процесів —"),
+           "en": ("{n} worker process is", "{n} worker processes is", "{n} worker processes is")}
+CORES = {"ru": ("у неё {n} ядро;", "у неё {n} ядра;", "у неё {n} ядер;"),
+         "uk": ("в неї {n} ядро;", "в неї {n} ядра;", "в неї {n} ядер;"),
+         "en": ("its one core;", "each of its {n} cores;", "each of its {n} cores;")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk", "en"])
+def test_too_many_worker_processes_are_counted_with_the_right_noun(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabletop.cli.arguments import WORKERS_PER_CORE, too_many_workers
+    from tabletop.sim import runner
+
+    said = []
+    for cores in NUMBERS:  # the machine's cores are counted too: "each of its 1 cores", «из её 1 ядер»
+        monkeypatch.setattr(runner, "default_workers", lambda cores=cores: cores)
+        with lang.using(code):
+            text = too_many_workers(WORKERS_PER_CORE * cores + 1)
+        assert text is not None
+        said.append(_said(code, cores, CORES[code], text))
+    monkeypatch.setattr(runner, "default_workers", lambda: 1)  # a one-core machine: more than 4 are too many
+    for n in (n for n in NUMBERS if n > WORKERS_PER_CORE):
+        with lang.using(code):
+            text = too_many_workers(n)
+        assert text is not None
+        said.append(_said(code, n, WORKERS[code], text))
+    _check(said)
+
+
+MEMBERS = {"en": ("the {n} member of", "the {n} members of", "the {n} members of")}
+
+
+def test_a_ratify_threshold_over_the_members_counts_them_with_the_right_noun() -> None:
+    track = at_the_moves().scenario.ruleset.tracks[0]
+    fields = {f.name: getattr(track, f.name) for f in content_fields(Track)}
+    said = []
+    for n in NUMBERS:
+        wrong = Track(**{**fields, "members": tuple(f"a{i}" for i in range(n)), "ratify": Ratify(threshold=n + 1)})
+        with lang.using("en"), pytest.raises(ValueError) as refused:
+            wrong.check()
+        said.append(_said("en", n, MEMBERS["en"], str(refused.value)))
+    _check(said)
+
+
+def _summary(games: int, points: int = 1) -> dict[str, object]:
+    """A finished sweep of ``points`` points, ``games`` games at each (what :func:`_head` reads)."""
+    plan = {"keys": [], "points": [{}] * points, "games": games, "seed": 7, "ruleset": "r", "deck": "d", "actors": []}
+    return {"plan": plan, "games": games * points, "expected": games * points, "points": [{"games": games}] * points}
+
+
+WHERE = {"ru": ("; {n} точка (", "; {n} точки (", "; {n} точек ("), "uk": ("; {n} точка (", "; {n} точки (", "; {n} точок ("),
+         "en": ("in {n} point (", "in {n} points (", "in {n} points (")}
+PER_POINT = {"ru": ("(по {n} игре на точку)", "(по {n} игры на точку)", "(по {n} игр на точку)"),
+             "uk": ("(по {n} грі на точку)", "(по {n} гри на точку)", "(по {n} ігор на точку)"),
+             "en": ("({n} per point)", "({n} per point)", "({n} per point)")}
+MARGIN = {"ru": ("При {n} игре на точку", "При {n} играх на точку", "При {n} играх на точку"),
+          "uk": ("Якщо на точку припадає {n} гра,", "Якщо на точку припадають {n} гри,",
+                 "Якщо на точку припадає {n} ігор,"),
+          "en": ("With {n} game a point,", "With {n} games a point,", "With {n} games a point,")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk", "en"])
+def test_a_sweep_reports_games_a_point_with_the_right_noun(code: str) -> None:
+    from tabletop.report.sweeppage import _head
+
+    said = []
+    for n in NUMBERS:
+        with lang.using(code):
+            text = " ".join(_head(_summary(n)))
+        said += [_said(code, n, PER_POINT[code], text), _said(code, n, MARGIN[code], text)]
+        with lang.using(code):
+            text = " ".join(_head(_summary(3, points=n)))
+        said.append(_said(code, n, WHERE[code], text))
+    _check(said)
