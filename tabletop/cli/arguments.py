@@ -16,8 +16,9 @@ def _whole(minimum: int, what: str, maximum: Callable[[int], str | None] | None 
     def parse(text: str) -> int:
         digits = text.strip().lstrip("+-")
         if len(digits) > LONGEST_NUMBER and digits.isdigit():  # past what int() reads, and past any use
-            raise argparse.ArgumentTypeError(_("a whole number of {digits} digits is far too large").format(
-                digits=len(digits)))
+            raise argparse.ArgumentTypeError(ngettext("a whole number of {digits} digit is far too large",
+                                                      "a whole number of {digits} digits is far too large",
+                                                      len(digits)).format(digits=len(digits)))
         try:
             value = int(text)
         except ValueError:

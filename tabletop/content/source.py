@@ -117,8 +117,9 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         if found is None:
             raise
         line, key, digits = found
-        raise ContentError([Problem(name, line, key, _("a whole number of {digits} digits is far too large").format(
-            digits=digits))]) from None
+        raise ContentError([Problem(name, line, key, ngettext("a whole number of {digits} digit is far too large",
+                                                              "a whole number of {digits} digits is far too large",
+                                                              digits).format(digits=digits))]) from None
     if too_deep(data):
         raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH),
                    deepest_line(text))

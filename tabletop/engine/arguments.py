@@ -237,8 +237,10 @@ def check_argument(state: State, move: MoveType, action: Action) -> None:
     check_text(action.text, options.text_length, _("the action it proposes"), required=True)
     reasons = action.reasons or ()
     if len(reasons) > options.reasons:
-        raise RuleViolation(Code.INVALID_ACTION, _("An argument gives at most {most} reasons; this one gives {count}.").format(
-            most=options.reasons, count=len(reasons)))
+        raise RuleViolation(Code.INVALID_ACTION, ngettext(
+            "An argument gives at most {most} reason; this one gives {count}.",
+            "An argument gives at most {most} reasons; this one gives {count}.",
+            options.reasons).format(most=options.reasons, count=len(reasons)))
     for i, reason in enumerate(reasons, 1):
         check_text(reason, options.reason_length, _("reason {number}").format(number=i), required=True)
     if action.odds is not None or action.strong is not None:

@@ -7,9 +7,11 @@ and read for the words a reader of that language expects: 21 takes the form of 1
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tabletop import apply, lang
+from tabletop import apply, lang, new_game
 from tabletop.content.fields import content_fields
 from tabletop.content.models import Ratify, Track
 from tabletop.engine.actions import TEXT_LIMIT, Action, RuleViolation
@@ -17,14 +19,21 @@ from tabletop.engine.arguments import check_text
 from tests.engine.support import at_the_moves
 
 NUMBERS = (1, 2, 5, 11, 21, 22)
-#: language -> the form a number ending so takes: 1 and 21 "one", 2 and 22 "few", 5 and 11 "many"
-FORM = {1: 0, 21: 0, 2: 1, 22: 1, 5: 2, 11: 2}
+
+
+def _form(code: str, number: int) -> int:
+    """Which of three forms ``number`` takes, as a grammar book says it: in ru and uk 1 and 21 "one", 2 and 22
+    "few", 5, 11 and 111 "many"; in English 1 alone is "one"."""
+    if code == "en":
+        return 0 if number == 1 else 1
+    if number % 10 == 1 and number % 100 != 11:
+        return 0
+    return 1 if number % 10 in (2, 3, 4) and number % 100 not in (12, 13, 14) else 2
 
 
 def _said(code: str, number: int, forms: tuple[str, str, str], what: str) -> tuple[str, str]:
     """The words expected for ``number`` (``{n}`` in ``forms`` filled), and ``what`` the code said."""
-    form = FORM[number % 100] if code != "en" else (0 if number == 1 else 1)  # English: one for 1 alone
-    return forms[form].format(n=number), what
+    return forms[_form(code, number)].format(n=number), what
 
 
 def _check(said: list[tuple[str, str]]) -> None:
@@ -153,3 +162,41 @@ def test_a_sweep_reports_games_a_point_with_the_right_noun(code: str) -> None:
             text = " ".join(_head(_summary(3, points=n)))
         said.append(_said(code, n, WHERE[code], text))
     _check(said)
+
+
+DIGITS = {"ru": ("из {n} цифры", "из {n} цифр", "из {n} цифр"), "uk": ("з {n} цифри", "з {n} цифр", "з {n} цифр"),
+          "en": ("of {n} digit is", "of {n} digits is", "of {n} digits is")}
+
+
+@pytest.mark.parametrize("code", ["ru", "uk", "en"])
+def test_a_number_too_long_to_read_counts_its_digits_with_the_right_noun(code: str, tmp_path: Path) -> None:
+    """On the command line past 40 digits, in a content file past Python's 4300: «из 41 цифры», «з 4321 цифри»."""
+    import argparse
+
+    from tabletop.cli.arguments import _whole
+    from tabletop.content.errors import ContentError
+    from tabletop.content.source import read_toml
+
+    said = []
+    for n in (41, 42, 45, 111, 121, 122):
+        with lang.using(code), pytest.raises(argparse.ArgumentTypeError) as refused:
+            _whole(0, "seed")("9" * n)
+        said.append(_said(code, n, DIGITS[code], str(refused.value)))
+    for n in (4301, 4302, 4305, 4311, 4321, 4322):
+        path = tmp_path / f"long-{n}.toml"
+        path.write_text(f"[ruleset]\nturns = {'9' * n}\n", encoding="utf-8")
+        with lang.using(code), pytest.raises(ContentError) as refused:
+            read_toml(path)
+        said.append(_said(code, n, DIGITS[code], str(refused.value)))
+    _check(said)
+
+
+def test_an_argument_with_too_many_reasons_counts_the_most_with_the_right_noun() -> None:
+    """English said "at most 1 reasons" of a ruleset that takes one; ru and uk word it without a noun's form."""
+    from tests.engine.argue_kit import argue_scenario, argument
+    from tests.engine.support import opening, run
+
+    state = run(new_game(argue_scenario(text_length=20, reason_length=20, reasons=1), seed=1), opening())
+    with lang.using("en"), pytest.raises(RuleViolation) as refused:
+        apply(state, argument(reasons=("a", "b")))
+    assert "gives at most 1 reason;" in refused.value.message, refused.value.message
