@@ -146,9 +146,12 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     rate = _(", {rate} games/s").format(rate=f"{outcome.played / seconds:.0f}") if outcome.played and seconds > 0 else ""
     kept = _(" ({n} already written)").format(n=outcome.skipped) if outcome.skipped else ""
     if not args.quiet:
-        _out(_("{played} games played{kept} in {points} points on {backend}, {seconds} s{rate}: {path}").format(
-            played=outcome.played, kept=kept, points=len(sweep.points), backend=backend.label,
-            seconds=decimal(seconds, 1), rate=rate, path=out))
+        # two numbers, each with its noun: the points in a phrase of their own
+        where = ngettext("{points} point", "{points} points", len(sweep.points)).format(points=len(sweep.points))
+        _out(ngettext("{played} game played{kept} in {where} on {backend}, {seconds} s{rate}: {path}",
+                      "{played} games played{kept} in {where} on {backend}, {seconds} s{rate}: {path}",
+                      outcome.played).format(played=outcome.played, kept=kept, where=where, backend=backend.label,
+                                             seconds=decimal(seconds, 1), rate=rate, path=out))
         # the report beside the folder, not in it: a Parquet reader of the folder takes every file in it
         _out(_("summary: tabletop sweep report {path} --format html -o {page}").format(
             path=out, page=_page_beside(out)))

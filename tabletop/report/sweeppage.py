@@ -301,8 +301,9 @@ def _charts(summary: dict[str, Any]) -> list[str]:
             out.append(f'<p class="small">{pooled}</p>')  # untranslated: markup
         games = [int(row["games"]) for row in axis["rows"]]
         if games:
-            counted = _("{n} games per value; the bars are each share's 95% Wilson interval.").format(n=min(games)) \
-                if min(games) == max(games) else \
+            counted = ngettext("{n} game per value; the bars are each share's 95% Wilson interval.",
+                               "{n} games per value; the bars are each share's 95% Wilson interval.",
+                               min(games)).format(n=min(games)) if min(games) == max(games) else \
                 _("{low} to {high} games per value; the bars are each share's 95% Wilson interval.").format(
                     low=min(games), high=max(games))
             out.append(f'<p class="small">{e(counted)}</p>')  # untranslated: markup

@@ -200,3 +200,32 @@ def test_an_argument_with_too_many_reasons_counts_the_most_with_the_right_noun()
     with lang.using("en"), pytest.raises(RuleViolation) as refused:
         apply(state, argument(reasons=("a", "b")))
     assert "gives at most 1 reason;" in refused.value.message, refused.value.message
+
+
+ONE_POINT = """\
+[sweep]
+ruleset = "parallel-tracks"
+games = 1
+seed = 11
+chunk = 1
+
+[[axes]]
+key = "tracks.borders.breakdown_at"
+values = [6]
+"""
+
+
+def test_a_sweep_of_one_game_at_one_point_says_game_and_point(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    """Found from outside: a trial sweep said "1 games played in 1 points" and its page "1 games per value"."""
+    from tabletop.cli import main
+    from tests.sweep.kit import write_spec
+
+    out, page = tmp_path / "o", tmp_path / "page.html"
+    with lang.using("en"):
+        assert main(["sweep", str(write_spec(tmp_path, text=ONE_POINT)), "--out", str(out), "--workers", "1"]) == 0
+        said = capsys.readouterr().out
+        assert main(["sweep", "report", str(out), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "1 game played in 1 point on" in said, said
+    assert "1 game per value;" in html and "1 games per value" not in html
