@@ -141,8 +141,11 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
     went_on_from = continues(game.save.path)
     if went_on_from is not None:  # found from outside: a recovered copy's debrief read as the whole game
         original, kept = went_on_from
-        out.append(_("This save is a recovered copy: its first {n} events are those of the damaged save {path}, "
-                     "and the game went on here after them (tabletop resume).").format(n=kept, path=original))
+        out.append(ngettext("This save is a recovered copy: its first event is that of the damaged save {path}, and "
+                            "the game went on here after it (tabletop resume).",
+                            "This save is a recovered copy: its first {n} events are those of the damaged save "
+                            "{path}, and the game went on here after them (tabletop resume).",
+                            kept).format(n=kept, path=original))
     if not final.over and cut_at_damage(game.damage):  # the game went on in the lines after the damage
         out.append(_("The report stops at the damage (round {round}, {phase} phase): outcomes are as they stood "
                      "there, not at the game's end.").format(round=final.round, phase=phase_word(final.phase)))

@@ -229,3 +229,23 @@ def test_a_sweep_of_one_game_at_one_point_says_game_and_point(tmp_path: Path, ca
     html = page.read_text(encoding="utf-8")
     assert "1 game played in 1 point on" in said, said
     assert "1 game per value;" in html and "1 games per value" not in html
+
+
+def test_a_recovered_copy_of_one_intact_event_says_event(tmp_path: Path) -> None:
+    """A save damaged at its second event, resumed: its copy's report said "its first 1 events"."""
+    from tabletop.report import render
+    from tabletop.store.continuation import continues
+    from tabletop.store.recovery import resume
+    from tests.report.kit import unfolded
+    from tests.store.savekit import lines_of, record_bot_game, scenario
+
+    lines = lines_of(record_bot_game(tmp_path / "game.jsonl", scenario(), 1).path)
+    lines[2] = lines[2].replace(b'"round":', b'"round" :', 1)  # event 2 no longer chains: event 1 is kept
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+    copy = resume(damaged)
+    copy.writer.close()
+    assert continues(copy.save.path) == (damaged.resolve(), 1)
+    with lang.using("en"):
+        said = unfolded(render([copy.save.path], "md")).replace("\\", "")
+    assert f"its first event is that of the damaged save {damaged.resolve()}" in said, said[:1500]
