@@ -138,7 +138,8 @@ def _summary(games: int, points: int = 1) -> dict[str, object]:
     return {"plan": plan, "games": games * points, "expected": games * points, "points": [{"games": games}] * points}
 
 
-WHERE = {"ru": ("; {n} точка (", "; {n} точки (", "; {n} точек ("), "uk": ("; {n} точка (", "; {n} точки (", "; {n} точок ("),
+#: ru and uk say the points as a label and its number, as the sentence says the games
+WHERE = {"ru": ("; точек: {n} (",) * 3, "uk": ("; точок: {n} (",) * 3,
          "en": ("in {n} point (", "in {n} points (", "in {n} points (")}
 PER_POINT = {"ru": ("(по {n} игре на точку)", "(по {n} игры на точку)", "(по {n} игр на точку)"),
              "uk": ("(по {n} грі на точку)", "(по {n} гри на точку)", "(по {n} ігор на точку)"),
