@@ -162,13 +162,8 @@ class Timekeeper:
     def _announce(self) -> None:
         state = self.session.state
         self.screen.app.bell()
-        then = _("Press + for one more minute, or move on.")
-        if self.session.timers.on_time_up == "pass" and (state.phase == "moves" or (
-                state.phase == "adjudication" and self.session.time_up_pass() is not None)):
-            # the timers' rule, from the ruleset, --timer or the start screen (found from outside: "the ruleset says
-            # so" of a rule the facilitator had typed on the start screen)
-            then = _("Each human team whose turn it is now passes (the timers say so: on_time_up = pass); + gives one "
-                     "more minute.")
+        then = time_up_then(state, self.session.timers.on_time_up,
+                            state.phase == "adjudication" and self.session.time_up_pass() is not None)
         self._time_up_words = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase),
                                                                                    then=then)
         self.passed = []
@@ -249,4 +244,25 @@ class Timekeeper:
         self.notice.show(self.screen, said, "warning", title=_("TIME UP"), seconds=15)
 
 
-__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]
+def time_up_then(state: State, on_time_up: str, counter_due: bool) -> str:
+    """What the time-up notice says comes next in ``state``'s phase, under the timers' ``on_time_up``: only what the
+    facilitator can do there, or what the clock does (found from outside: in the moves phase it said "or move on",
+    and the facilitator has no key for that: only the team whose turn it is can pass). ``counter_due``: a human team
+    is asked to counter an argument now (the clock's pass makes none for it under ``on_time_up = "pass"``)."""
+    if on_time_up == "pass" and state.phase == "moves":
+        # the timers' rule, from the ruleset, --timer or the start screen (found from outside: "the ruleset says
+        # so" of a rule the facilitator had typed on the start screen)
+        return _("Each human team whose turn it is now passes (the timers say so: on_time_up = pass); + gives one "
+                 "more minute.")
+    if on_time_up == "pass" and state.phase == "adjudication" and counter_due:
+        return _("The human team asked to counter now makes no counter (the timers say so: on_time_up = pass); + "
+                 "gives one more minute.")
+    if state.phase == "moves" and state.turn is not None:
+        return _("Press + for one more minute, or ask the team whose turn it is to pass.")
+    if state.phase == "adjudication" and state.queue:
+        return _("Press + for one more minute, or go on through the proposals left, from the list.")
+    # the event phase, the review, a phase whose teams are done: the facilitator moves on from the decision list
+    return _("Press + for one more minute, or move on from the list.")
+
+
+__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper", "time_up_then"]

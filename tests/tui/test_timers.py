@@ -1152,3 +1152,40 @@ def test_a_kept_counter_comes_back_only_for_the_argument_it_answers(tmp_path: Pa
     assert session.state.queue[0].seq != answered and session.state.queue[0].track == "beta"
     enter_counter(stand_in, later)
     assert pushed[-1].draft is None, pushed[-1].draft  # not the text typed against Arden's argument
+
+
+def test_time_up_says_only_what_the_facilitator_can_do_in_each_phase_and_rule(tmp_path: Path) -> None:
+    """One wording per phase and ``on_time_up`` (helper-370): the moves phase under "nothing" asks the team whose turn
+    it is to pass (the facilitator has no key to end it); the clock's rule says what the clock does; each is
+    translated."""
+    from tabletop import lang
+    from tabletop.tui.timekeeper import time_up_then
+
+    from tabletop.engine import apply
+
+    state = Session.start(timed(Timers()), 7, tmp_path / "g.jsonl").state
+    seen: dict[str, object] = {}
+    while state.phase != "review":
+        waits = state.turn if state.phase == "moves" else state.queue if state.phase == "adjudication" else True
+        seen.setdefault(state.phase if waits else f"{state.phase} done", state)
+        options = legal_actions(state)
+        # a move that leaves a proposal to adjudicate, else the first thing to do
+        state = apply(state, next((a for a in options if a.kind == "move" and apply(state, a).queue), options[0]))
+    seen["review"] = state
+    assert {"event", "moves", "moves done", "adjudication", "adjudication done", "review"} <= set(seen), set(seen)
+    for code in ("en", "ru", "uk"):
+        with lang.using(code):
+            said = {phase: time_up_then(state, "nothing", False) for phase, state in seen.items()}  # type: ignore[arg-type]
+            passing = time_up_then(seen["moves"], "pass", False)  # type: ignore[arg-type]
+            countering = time_up_then(seen["adjudication"], "pass", True)  # type: ignore[arg-type]
+            if code == "en":
+                assert "pass" in said["moves"] and "move on" not in said["moves"], said
+                assert "move on" in said["event"] and said["event"] == said["review"] == said["moves done"], said
+                assert said["adjudication done"] == said["event"], said
+                assert "proposals" in said["adjudication"] and "now passes" in passing and "counter" in countering
+                english = said
+            else:
+                assert not set(said.values()) & set(english.values()), said  # translated, not English
+            assert len({said["event"], said["moves"], said["adjudication"], passing, countering}) == 5, said
+            # the clock's rule only where it acts: in adjudication with no counter asked, the facilitator goes on
+            assert time_up_then(seen["adjudication"], "pass", False) == said["adjudication"]  # type: ignore[arg-type]
