@@ -55,6 +55,12 @@ def dialog_clear_of_notices(screen: Screen, box: Widget) -> bool:
     whether the box's room changed (what it fits to its height is fitted again)."""
     if not screen.is_attached:
         return False
+    keys = _keys_under(screen)
+    for rack in screen.query(TOAST_RACK):
+        # the notices sit above the key bar of the screen under the dialog, which shows under it (found from outside
+        # at 80x24: a time-up notice on a dialog ran onto the board's first row of keys, Textual keeping one row)
+        if keys and rack.styles.margin.bottom != keys:
+            rack.styles.margin = (0, 0, keys, 0)
     racks = [rack for rack in screen.query(TOAST_RACK) if rack.display]
     toasts = [toast for rack in racks for toast in rack.query(TOAST)]
     lifted = box.styles.inline.has_rule("margin")
@@ -78,6 +84,27 @@ def dialog_clear_of_notices(screen: Screen, box: Widget) -> bool:
         box.styles.max_height = room
         return True
     return False
+
+
+def _keys_under(dialog: Screen) -> int:
+    """The rows of the key bar on the screen under ``dialog`` (the nearest that is not a dialog), 0 if none."""
+    stack = dialog.app.screen_stack
+    under = next((s for s in reversed(stack[:stack.index(dialog)] if dialog in stack else [])
+                  if not s.is_modal), None)
+    bars = list(under.query(KeyBar)) if under is not None else []
+    return max((bar.outer_size.height for bar in bars if bar.display), default=0)
+
+
+def notices_on_dialog_only(dialog: Screen) -> None:
+    """``dialog`` has come up: the notices show on it alone. The screens under it keep the notices they showed (Textual
+    shows them on the screen on top only, and the board's stayed behind the dialog): found from outside at 80x24, a
+    time-up notice read twice, the board's behind the dialog and the dialog's own. The screen under shows them again
+    when it is on top again (Textual shows the notices of the screen that comes back)."""
+    for under in dialog.app.screen_stack:
+        if under is dialog:
+            break
+        for rack in under.query(TOAST_RACK):
+            rack.display = False
 
 
 class TitleBar(Widget, can_focus=False):

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from ..engine.actions import TEXT_LIMIT, Action
 from ..lang import Domain
 from ..play.clock import PickHold
-from .bars import dialog_clear_of_notices
+from .bars import dialog_clear_of_notices, notices_on_dialog_only
 from .decisionlist import MarkedList, refill
 from .language import key_hint, latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
@@ -79,6 +79,9 @@ class _Dialog(ModalScreen[Answer]):
             self.typing_hold = hold.fresh()
             self.opened_by = getattr(self.app, "last_key", None)
         self.screen_layout_refresh_signal.subscribe(self, self._clear_of_notices)
+
+    def _on_screen_resume(self) -> None:
+        notices_on_dialog_only(self)  # (Textual's own handler shows the app's notices on this dialog)
 
     def _clear_of_notices(self, _screen: object) -> None:
         # the dialog's box: what it composed (Textual's notices and tooltip are the screen's other children)

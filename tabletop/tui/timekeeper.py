@@ -25,7 +25,7 @@ from ..play.sealed import SealedDesk
 from ..play.session import Session
 from ..play.clock import AWAY_NOTICE, away_title, away_words
 from .clock import ClockReading, Now, PhaseClock
-from .notices import Refusals, cut_off_words
+from .notices import REFUSAL_SECONDS, Refusals, cut_off_words
 from .text import literal, names, phase_word, shown
 
 _, ngettext, N_ = Domain("tui").words()
@@ -55,6 +55,10 @@ class TimedScreen(Protocol):
 MORE_TIME = 60
 #: time up reads the same on every theme (and says it in words: never colour alone)
 TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
+#: how long the time-up notice shows, in seconds: as long as a refusal's, time to read what comes next; the turn
+#: panel's TIME UP stays as the lasting sign (found from outside: at 80x24 the notice covered the card and the prompt,
+#: "Russia: pick a track …", for 15 s)
+TIME_UP_NOTICE = REFUSAL_SECONDS
 
 
 class Timekeeper:
@@ -167,7 +171,7 @@ class Timekeeper:
         self._time_up_words = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase),
                                                                                    then=then)
         self.passed = []
-        self.notice.show(self.screen, self._time_up_words, "warning", title=_("TIME UP"), seconds=15)
+        self.notice.show(self.screen, self._time_up_words, "warning", title=_("TIME UP"), seconds=TIME_UP_NOTICE)
 
     def _due(self) -> Action | None:
         """With ``on_time_up = "pass"``, the pass the clock makes now, for the human team whose move the game waits on;
@@ -241,7 +245,7 @@ class Timekeeper:
         named = names(self.session.state)
         who = ", ".join(named.get(a, a) for a in self.passed)
         said = "\n".join(filter(None, [self._time_up_words, _("Passed: {actors}.").format(actors=who)]))
-        self.notice.show(self.screen, said, "warning", title=_("TIME UP"), seconds=15)
+        self.notice.show(self.screen, said, "warning", title=_("TIME UP"), seconds=TIME_UP_NOTICE)
 
 
 def time_up_then(state: State, on_time_up: str, counter_due: bool) -> str:
@@ -265,4 +269,4 @@ def time_up_then(state: State, on_time_up: str, counter_due: bool) -> str:
     return _("Press + for one more minute, or move on from the list.")
 
 
-__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper", "time_up_then"]
+__all__ = ["MORE_TIME", "TIME_UP_NOTICE", "TimedScreen", "Timekeeper", "time_up_then"]

@@ -1154,6 +1154,49 @@ def test_a_kept_counter_comes_back_only_for_the_argument_it_answers(tmp_path: Pa
     assert pushed[-1].draft is None, pushed[-1].draft  # not the text typed against Arden's argument
 
 
+async def test_at_80x24_time_up_in_the_moves_phase_says_what_the_facilitator_can_do_once_clear_of_the_keys(
+        tmp_path: Path) -> None:
+    """Found from outside at 80x24 (helper-370), ``on_time_up = "nothing"``: in the moves phase the notice said "Press +
+    for one more minute, or move on", but only the team whose turn it is can pass there; with a dialog open it showed
+    twice, the board's behind the dialog and the dialog's own, which ran onto the key bar's row; and it covered the
+    card and the prompt ("Russia: pick a track …") for 15 s, while the turn panel's TIME UP stays anyway."""
+    from textual.widgets._toast import Toast
+
+    from tabletop.tui.bars import KeyBar
+    from tabletop.tui.notices import REFUSAL_SECONDS
+
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    app = TabletopApp(session, now=now)
+
+    def shown() -> list[Toast]:
+        """The notices on screen, from every screen in sight (a dialog's and the board's behind it)."""
+        return [t for s in app.screen_stack for r in s.query("#textual-toastrack") if r.display
+                for t in r.query(Toast)]
+
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        keys = board(pilot).query_one(KeyBar).region
+        await press(pilot, "e")  # a dialog is open (end the game?) when the time runs out
+        now.advance(60)
+        await tick(pilot)
+        await pilot.pause()
+        said = [str(t.render()) for t in shown()]
+        assert len(said) == 1 and "Time is up for the moves phase" in said[0], said
+        # the facilitator cannot move the moves phase on: the team whose turn it is passes
+        assert "move on" not in said[0] and "pass" in said[0], said
+        assert not shown()[0].region.overlaps(keys), (shown()[0].region, keys)
+        up = [n for n in app._notifications if n.title == "TIME UP"]
+        assert up and all(n.timeout <= REFUSAL_SECONDS for n in up), [n.timeout for n in up]
+        await press(pilot, "escape")
+        assert len(shown()) == 1 and "TIME UP" in panel(pilot, "#turn")
+        await press(pilot, "e")  # a dialog opened over the board's notice: shown once, on the dialog
+        said = [str(t.render()) for t in shown()]
+        assert len(said) == 1 and "Time is up" in said[0], said
+        assert not shown()[0].region.overlaps(keys), (shown()[0].region, keys)
+
+
 def test_time_up_says_only_what_the_facilitator_can_do_in_each_phase_and_rule(tmp_path: Path) -> None:
     """One wording per phase and ``on_time_up`` (helper-370): the moves phase under "nothing" asks the team whose turn
     it is to pass (the facilitator has no key to end it); the clock's rule says what the clock does; each is
