@@ -35,7 +35,8 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
 from .text import literal, names, phase_word, shown
 from .themes import DANGER, THEME_BINDING, Themed
-from .timeline import event_text, game_over_line, notes_on, players_text, sets_aside, teams_of, working_text
+from .timeline import (event_text, game_over_line, notes_on, players_line, players_text, sets_aside, teams_of,
+                       working_text)
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
@@ -113,7 +114,9 @@ class ReplayScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ReplayScreen #main { height: 1fr; }
-    ReplayScreen #left { width: 1fr; }
+    ReplayScreen #left-column { width: 1fr; }
+    ReplayScreen #left { height: 1fr; }
+    ReplayScreen #players-line { height: auto; padding: 0 1; }
     ReplayScreen #right { width: 54; }
     ReplayScreen #board { height: auto; }
     ReplayScreen #where { height: auto; padding: 0 1; text-style: bold; }
@@ -127,6 +130,9 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #timeline { min-height: 5; }
     ReplayScreen.-compact #right { width: 40; }
     ReplayScreen.-compact #turn { display: none; }
+    /* at 80x24 the timeline keeps room for a few events' lines to step through (found from outside: a long note's
+       working and the card squeezed it to one event); the working box gives way to it (:meth:`_fit_working`) */
+    ReplayScreen.-compact #timeline { min-height: 9; }
     ReplayScreen.-compact #working-box { max-height: 7; }
     ReplayScreen.-compact #card { max-height: 8; }
     """
@@ -188,19 +194,21 @@ class ReplayScreen(Screen[None]):
         start = self.save.state_at(0)
         yield TitleBar()
         with Horizontal(id="main"):
-            with KeyScroll(id="left"):
-                board = Board(start, id="board")
-                # the rungs read in words at 80x24, as on the play screen's board (found from outside: «За…», «Гл…» on
-                # the debrief's projector); a long name may take the column's every row: the players, the lanes and
-                # the charts under the board are scrolled to. A track's name is never cut: it goes on under itself
-                board.rows_under = 0
-                board.whole_names = True
-                yield board
-                players = Static(players_text(self.save), id="players")
-                players.display = recorded(self.save.header)
-                yield players
-                yield Static(id="lanes")
-                yield Static(id="charts")
+            with Vertical(id="left-column"):
+                with KeyScroll(id="left"):
+                    board = Board(start, id="board")
+                    # the rungs read in words at 80x24, as on the play screen's board (found from outside: «За…»,
+                    # «Гл…» on the debrief's projector); a long name may take the column's every row: the lanes and
+                    # the charts under the board are scrolled to. A track's name is never cut: it goes on under
+                    # itself
+                    board.rows_under = 0
+                    board.whole_names = True
+                    yield board
+                    yield Static(players_text(self.save), id="players")
+                    yield Static(id="lanes")
+                    yield Static(id="charts")
+                # a small window's who played: short, under the column that scrolls, so in view at every event
+                yield Static(players_line(self.save), id="players-line")
             with Vertical(id="right"):
                 yield TurnPanel(id="turn")
                 yield Static(id="where")
@@ -365,6 +373,12 @@ class ReplayScreen(Screen[None]):
         state = save.state_at(self.index)
         compact = self.app.size.width < 110 or self.app.size.height < 34
         self.set_class(compact, "-compact")
+        played = recorded(self.save.header)
+        self.query_one("#players", Static).display = played and not compact
+        line = self.query_one("#players-line", Static)
+        line.display = played and compact
+        if line.display:  # broken between actors at the column's width, its padding aside
+            line.update(players_line(self.save, self._history_width() + 2))
         options = legal_actions(state)
         acting = options[0].actor if options else None
         self.query_one(Board).show(state, acting, compact=compact)
@@ -396,6 +410,7 @@ class ReplayScreen(Screen[None]):
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
                                                                self._kept_sealed(), self._noted, self._kept_gated()))
+        self._fit_working(compact, where)
         width = self._history_width()
         self.query_one("#lanes", Static).update(lanes_text(self._state_at, self.index, self._round_ends, width))
         self.query_one("#charts", Static).update(charts_text(self._state_at, self.index, self._round_ends,
@@ -410,6 +425,30 @@ class ReplayScreen(Screen[None]):
                 timeline.highlighted = row
             # after this repaint's layout the list knows its height: only then can it scroll right
             timeline.call_after_refresh(timeline.scroll_to_highlight)
+
+    #: the timeline's least rows in a small window, its border's among them: a few events to step through
+    TIMELINE_ROWS = 9
+
+    def _fit_working(self, compact: bool, where: Text) -> None:
+        """In a small window, the working box (which scrolls) as tall as leaves the timeline its
+        :data:`TIMELINE_ROWS` and the card its rows, the card cut last (found from outside: a long note's working and
+        the card took the timeline's rows, down to one event). Textual's ``fr`` heights with a ``max-height`` gave the
+        timeline the whole column: counted here."""
+        box = self.query_one("#working-box")
+        card = self.query_one(CardPanel)
+        column = self.query_one("#right")
+        if not compact or not column.size.height:
+            box.styles.max_height = card.styles.max_height = None  # the stylesheet's
+            return
+        inner = column.size.width
+        console = self.app.console
+        painted = card.painted
+        card_rows = min(8, len(painted.wrap(console, max(inner - 4, 1))) + 2) if painted is not None else 3
+        where_rows = len(where.wrap(console, max(inner - 2, 1)))
+        rest = column.size.height - where_rows - self.TIMELINE_ROWS
+        # two of the working's lines at least, and its scrollbar; the card's title and first line
+        box.styles.max_height = working = max(4, min(7, rest - card_rows))
+        card.styles.max_height = max(3, min(8, rest - working))
 
     def _history_width(self) -> int:
         """The columns the lanes and charts have: their column's, less its padding and scrollbar (before the first

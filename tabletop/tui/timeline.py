@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..engine import Event, State
@@ -20,7 +21,7 @@ from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
 from ..report.words import game_over_words, played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_sealed
-from ..store.players import players_of, recorded, team_names
+from ..store.players import players_of, policy_word, recorded, team_names
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
 from .text import event_mark, literal, logged_lines, names, ruling_lines, settled_lines, shown, told
@@ -44,6 +45,44 @@ def players_text(save: Save) -> Text:
     out.append(" \u00b7 ".join(
         f"{literal(shown_names[p.actor])} \u2014 {played_by(p.as_data())}" for p in players_of(save.header, base)
     ))
+    return out
+
+
+def players_line(save: Save, width: int | None = None) -> Text:
+    """Who played, short, for a small window's column: each actor by its short name (RU) or its name without a gloss,
+    grouped by kind, a bot's policy one word (found from outside: at 80x24 :func:`players_text` took five lines under
+    the board, and "Mediating states \u2014 bot: random" was below the window at most events). ``width``: the
+    column's, so that lines break between actors, never inside one."""
+    if not recorded(save.header):
+        return Text("")
+    actors = shown(save.state_at(0)).ruleset.actors
+    base = {a.id: a.name for a in save.scenario.ruleset.actors}
+    labels = {a.id: literal(a.short or a.name.split(" (", 1)[0].strip() or a.name) for a in actors}
+    bots: list[str] = []
+    teams: list[str] = []
+    other: list[str] = []
+    for p in players_of(save.header, base):
+        if p.is_bot and p.seat:
+            bots.append(f"{labels[p.actor]} {literal(policy_word(p.seat))}")
+        elif p.seat is not None:
+            teams.append(f"{labels[p.actor]} ({literal(p.team)})" if p.team else labels[p.actor])
+        else:
+            other.append(labels[p.actor])
+    # (separator, words, style): a group's heading goes with its first actor, never alone at a line's end
+    pieces: list[tuple[str, str, str]] = [("", _("Who played:"), "bold")]
+    for heading, items in ((_("teams:"), teams), (_("bots:"), bots), (_("not recorded:"), other)):
+        for i, item in enumerate(items):
+            pieces += [(" ", heading, "italic"), (" ", item, "")] if i == 0 else [(" \u00b7 ", item, "")]
+    out = Text()
+    used = 0
+    for n, (sep, words, style) in enumerate(pieces):
+        wide = cell_len(words) + (cell_len(" " + pieces[n + 1][1]) if style == "italic" else 0)
+        if width and used and used + cell_len(sep) + wide > width:
+            out.append("\n")
+            sep, used = "", 0
+        out.append(sep)
+        out.append(words, style=style)
+        used += cell_len(sep) + cell_len(words)
     return out
 
 
@@ -201,4 +240,5 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     return rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden, marked=True, bare=True)))
 
 
-__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_text", "sets_aside", "working_text"]
+__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_line", "players_text", "sets_aside",
+           "working_text"]

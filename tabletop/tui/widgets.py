@@ -173,6 +173,11 @@ class BoardPart(Static):
     _painted: Text | None = None
     _painted_lines = -1
 
+    @property
+    def painted(self) -> Text | None:
+        """The text last painted (None: none yet)."""
+        return self._painted
+
     def paint(self, text: Text) -> None:
         text.rstrip()  # a trailing newline would cost the panel an empty row
         if self._painted is not None and text == self._painted:

@@ -1,0 +1,75 @@
+"""The debrief at 80x24: who played and a usable timeline stay in view at every event (found from outside: the
+"Who played:" list was cut below the board, and a long note squeezed the timeline to one event)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.sim.game import play_game
+from tabletop.store import SaveWriter
+from tabletop.store.reading import open_save
+from tabletop.tui.replay import ReplayApp, ReplayScreen
+
+SEATS = {"ru": "random", "ua": "cooperative", "us": "random", "eu": "hardliner", "bridge": "random"}
+LONG = ("Ask the room why the ceasefire held for two rounds although neither capital changed its stated position, "
+        "and whether the mediators' offer of monitors was what made the difference, or only the calendar. ") * 2
+
+
+def long_noted(path: Path) -> tuple[Path, int]:
+    """A whole bots' game with every seat recorded, and a long note and a long override early on."""
+    scenario = load_scenario("parallel-tracks")
+    state = new_game(scenario, 5)
+    with SaveWriter.create(path, scenario, 5, durable=False, extra={"seats": SEATS}) as writer:
+        def step(action: Action) -> None:
+            nonlocal state
+            state = apply(state, action)
+            writer.append(state)
+
+        for _ in range(8):
+            step(legal_actions(state)[0])
+        step(Action("note", text=LONG, about=state.seq))
+        noted = state.seq
+        step(Action("override", track="borders", tension=1, reason=LONG[:200]))
+    return path, noted
+
+
+def screen_text(app: ReplayApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_who_played_and_the_timeline_stay_in_view_at_80x24(tmp_path: Path) -> None:
+    path, noted = long_noted(tmp_path / "noted.jsonl")
+    played = tmp_path / "played.jsonl"
+    with SaveWriter.create(played, load_scenario("parallel-tracks"), 11, durable=False,
+                           extra={"seats": SEATS}) as writer:
+        play_game(load_scenario("parallel-tracks"), 11, observe=lambda s: s.last is not None and writer.append(s))
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        timeline = screen.query_one("#timeline", OptionList)
+        for index in (0, noted, noted + 1):
+            screen.go(index)
+            await pilot.pause()
+            text = screen_text(app)
+            # the mediators' seat, its bot's kind with it, on screen, not below the column's end
+            assert "Mediating states" in text.split("Who played")[-1] and "hardliner" in text, (index, text)
+            # the timeline shows several events' lines, however long the note is
+            assert timeline.scrollable_content_region.height >= 7, (index, timeline.size)
+        # a whole game: at its last event the board's rungs are longest
+        app.screen.dismiss()
+        await pilot.pause()
+        app.push_screen(ReplayScreen(open_save(played)))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        for index in (len(screen.save) // 2, len(screen.save)):
+            screen.go(index)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Who played" in text and "Mediating states" in text.split("Who played")[-1], (index, text)
+            assert screen.query_one("#timeline", OptionList).scrollable_content_region.height >= 7
