@@ -34,7 +34,7 @@ from pathlib import Path
 from ..content.files import missing, not_regular
 from . import files
 from ..lang import Domain
-from .errors import SaveError
+from .errors import SaveError, refused_kind
 
 _, ngettext, N_ = Domain("store").words()
 
@@ -139,7 +139,7 @@ def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:
             raise SaveBusy(shown or save, busy_message(shown or save, save, os.fstat(fd))) from None
         from ..content.oswords import system_words  # an error path: not on the start path
         raise SaveError(shown or save, _("cannot lock the save for writing: {error}").format(error=system_words(exc)),
-                        kind=N_("unwritable")) from None
+                        kind=refused_kind(exc)) from None
     return WriterLock(save)
 
 
@@ -277,7 +277,7 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
                 raise SaveError(path, missing(Path(path), _("no such file")), kind=N_("missing")) from None
             from ..content.oswords import system_words  # an error path: not on the start path
             raise SaveError(path, _("cannot open the save for writing: {error}").format(error=system_words(exc)),
-                            kind=N_("unwritable")) from None
+                            kind=refused_kind(exc)) from None
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):

@@ -102,7 +102,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
                 os.fsync(held.fd)
             except OSError as exc:
                 raise SaveError(held.real, _("cannot drop the incomplete last line: {error}").format(error=system_words(exc)),
-                                kind=N_("unwritable")) from None
+                                kind=refused_kind(exc)) from None
             messages.append(
                 _("The save's last line was incomplete (a crash while writing) and was dropped; "
                   "the game continues after event {n}.").format(n=len(save))

@@ -211,3 +211,67 @@ def test_a_recovered_copy_the_disk_has_no_room_for_says_to_free_space(
     said = capsys.readouterr().err
     assert told in said.lower() and not_told not in said.lower(), said
     assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip.jsonl"]
+
+
+def test_a_full_disk_refusing_the_save_itself_says_to_free_space(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-375): the recovered copy learnt to tell a full disk from a folder that refuses
+    writes, the save itself had not. A torn last line the disk had no room to drop, or a save it had no room to open
+    or lock for writing, was told "copy the save to a folder you can write to". Each says to free space in the save's
+    folder and resume again, on resume and host --resume alike; a permission refusal keeps the advice to copy."""
+    import argparse
+    import errno
+    import fcntl
+    import os
+
+    from tabletop.cli import host, main, screens
+    from tabletop.store import lock
+    from tabletop.store.errors import SaveError
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    torn = recorded.path.read_bytes() + b'{"seq": 9'  # a crash mid-write: the last line is torn
+    recorded.path.write_bytes(torn)
+    real = os.path.realpath(recorded.path)
+    opening, flocking, truncating = os.open, fcntl.flock, os.ftruncate
+
+    def refusing(patched: pytest.MonkeyPatch, code: int, site: str) -> None:
+        def open_refused(path: object, flags: int, *args: object, **kwargs: object) -> int:
+            if os.fspath(path) == real and flags & os.O_RDWR:  # type: ignore[arg-type]
+                raise OSError(code, os.strerror(code))
+            return opening(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+        def flock_refused(fd: int, operation: int) -> None:
+            if operation & fcntl.LOCK_EX:
+                raise OSError(code, os.strerror(code))
+            flocking(fd, operation)
+
+        def truncate_refused(fd: int, length: int) -> None:
+            raise OSError(code, os.strerror(code))
+
+        if site == "open":
+            patched.setattr(lock.os, "open", open_refused)
+        elif site == "lock":
+            patched.setattr(lock.fcntl, "flock", flock_refused)
+        else:
+            patched.setattr(os, "ftruncate", truncate_refused)
+
+    for site, code in [("drop", errno.ENOSPC), ("open", errno.ENOSPC), ("lock", errno.EDQUOT),
+                       ("drop", errno.EACCES), ("open", errno.EROFS)]:
+        full = code in (errno.ENOSPC, errno.EDQUOT)
+        told, not_told = ("free some space in", "a folder you can write to") if full else (
+            "a folder you can write to", "free some space")
+        with monkeypatch.context() as patched:
+            refusing(patched, code, site)
+            with pytest.raises(SaveError) as refused:
+                resume(recorded.path)
+            assert refused.value.kind == ("full disk" if full else "unwritable"), (site, code, refused.value)
+            assert main(["resume", str(recorded.path)]) == 1
+            said = capsys.readouterr().err
+            assert told in said.lower() and not_told not in said.lower(), (site, code, said)
+            if full:
+                assert str(tmp_path) in said, said  # the folder to free space in
+            assert host._open_session(argparse.Namespace(resume=str(recorded.path), timer=None)) == 1
+            said = capsys.readouterr().err
+            assert told in said.lower() and not_told not in said.lower(), (site, code, said)
+        assert recorded.path.read_bytes() == torn  # nothing was changed
