@@ -22,8 +22,8 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from ..content.numbers import unchosen_seed
 from .arguments import _seed, _whole
-from .play import (_TIMER_HELP, _bots, _save_refused, _teams, language_refused, looks_like_a_save, read_timers,
-                   save_elsewhere)
+from .play import (_RULESET_TIMERS, _SAVED_TIMERS, _bots, _save_refused, _teams, language_refused, looks_like_a_save,
+                   read_timers, save_elsewhere, timer_help)
 from .screens import at_a_terminal, cannot_draw, end_soon, lost_or_moved, not_utf8, readable_anywhere
 from .terminal import _err, _line, _out, control_refused, listen_refused
 from ..lang import Domain
@@ -599,7 +599,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
                    help=_("sealed moves on or off (default: as the ruleset says)"))
     p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME", help=_("a human team's name"))
     p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME", help=_("several team names"))
-    p.add_argument("--timer", default=None, metavar="TIMERS", help=_(_TIMER_HELP))
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=timer_help(_RULESET_TIMERS, _SAVED_TIMERS))
     p.add_argument("--listen", default=None, metavar="ADDR:PORT",
                    help=_("where the seats connect (default {listen}: this machine only; another address "
                           "is not encrypted: put it behind a TLS proxy; --resume: where the game was served)"

@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from ..content import Scenario
 
 _TIMER_HELP = N_("phase timers, e.g. moves=5m,event=1m,review=90s or on_time_up=pass; off for none")
+# the timers a game starts with when --timer names none: one wording for play, resume and host (found from outside:
+# host's help said no default, though host --resume goes on with the save's)
+_RULESET_TIMERS = N_("as the ruleset says")
+_SAVED_TIMERS = N_("as the save had them")
+
+
+def timer_help(default: str, resumed: str | None = None) -> str:
+    """--timer's help: the words, then its default (``default``, and ``resumed`` for a --resume, when given)."""
+    if resumed is None:
+        return _("{timers} (default: {default})").format(timers=_(_TIMER_HELP), default=_(default))
+    return _("{timers} (default: {default}; --resume: {resumed})").format(
+        timers=_(_TIMER_HELP), default=_(default), resumed=_(resumed))
 
 
 def read_timers(text: str, base: Timers) -> Timers:
@@ -266,10 +278,10 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME",
                    help=_('several team names at once: --teams ru="Delegation A",ua="Team Kyiv" (a comma followed by '
                           'an actor id and = starts the next one, so names may hold commas)'))
-    p.add_argument("--timer", default=None, metavar="TIMERS", help=_("{timers} (default: as the ruleset says)").format(timers=_(_TIMER_HELP)))
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=timer_help(_RULESET_TIMERS))
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("resume", help=_("continue a saved game where it stopped"))
     p.add_argument("save", metavar="SAVE")
-    p.add_argument("--timer", default=None, metavar="TIMERS", help=_("{timers} (default: as the save had them)").format(timers=_(_TIMER_HELP)))
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=timer_help(_SAVED_TIMERS))
     p.set_defaults(func=cmd_resume)

@@ -166,3 +166,23 @@ def test_simulate_s_help_gives_the_defaults_of_games_and_seed(code: str, capsys:
     games = shown[shown.index("--games N "):shown.index("--seed S ")]
     seed = shown[shown.index("--seed S "):shown.index("--workers K ")]
     assert ": 1000)" in games and ": 0)" in seed, (games, seed)
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_host_s_timer_help_says_a_resumed_game_keeps_the_save_s_timers(code: str) -> None:
+    """Found from outside (helper-375): ``tabletop resume --help`` says --timer's default is "as the save had
+    them", ``tabletop host --help`` said no default at all, though ``host --resume`` too goes on with the save's
+    timers and a new hosted game with the ruleset's. Host's help says both, in the words play's and resume's use."""
+    lang.set_language(code)
+    commands = _commands()
+
+    def timer_help(command: str) -> str:
+        return next(a.help for a in commands[command]._actions if "--timer" in a.option_strings) or ""
+
+    def default_of(command: str) -> str:  # the words after "(default: ", as play and resume say them
+        said = timer_help(command)
+        return said[said.rindex("(") + 1:].split(": ", 1)[1].rstrip(")")
+
+    hosted = timer_help("host")
+    assert default_of("resume") in hosted and default_of("play") in hosted, (hosted, default_of("resume"))
+    assert hosted.index(default_of("play")) < hosted.index("--resume") < hosted.index(default_of("resume")), hosted
