@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
 from ..content.literal import literal
 from ..lang import LANGUAGES, NAMES, Domain
@@ -19,6 +20,49 @@ from .fields import LiteralInOrder
 from .text import TRACKS_READING, move_details
 
 _, ngettext, N_ = Domain("tui").words()
+
+
+class RefusedCode(LiteralInOrder):
+    """The code field, holding the code refused (if any) selected, as a browser's login field holds it: the first
+    character typed (or a paste) replaces it whole, the code typed again; Backspace or Delete first, or the cursor
+    moved first (an arrow, Home, End, a click), keeps it to put one character right: Backspace takes its last one,
+    Left goes one character back from its end, as they did before it was selected.
+    Found from outside (helper-375): with the cursor after the code, a code typed whole again came after the refused
+    one, and was refused in turn."""
+
+    _whole = False  # the refused code is selected as it came: typing replaces it, a deletion edits it
+
+    def on_mount(self) -> None:
+        if self.value:
+            self.selection = Selection(0, len(self.value))  # the cursor at its end, where a deletion starts
+            self._whole = True
+
+    def watch_selection(self, selection: Selection) -> None:
+        if selection != Selection(0, len(self.value)):
+            self._whole = False  # typed over, or the cursor moved: a field like any other
+        super().watch_selection()
+
+    def action_select_all(self) -> None:
+        super().action_select_all()
+        self._whole = False  # selected by hand: Backspace clears it, as in any field
+
+    def action_delete_left(self) -> None:
+        self._from_end()
+        super().action_delete_left()
+
+    def action_delete_right(self) -> None:
+        self._from_end()
+        super().action_delete_right()
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        if not select:  # one character left of the end, as before the code was selected, not the code's start
+            self._from_end()
+        super().action_cursor_left(select)
+
+    def _from_end(self) -> None:
+        """A deletion or Left first: the code is being put right from the cursor at its end, not replaced."""
+        if self._whole:
+            self.selection = Selection.cursor(len(self.value))
 
 
 class CodeScreen(Screen[str]):
@@ -46,10 +90,10 @@ class CodeScreen(Screen[str]):
         with Vertical():
             yield Static(id="code-title")
             yield Static(id="code-hint")
-            # the cursor after a refused code, the code not selected: one key puts one character right. Its keys acted on
-            # in the order typed (:class:`InOrder`): Textual's Input acts on Backspace only once the key has come back
-            # up to the app, after the letters behind it ("1 1 1 ⌫ ⌫ t e" in one burst gave "111")
-            yield LiteralInOrder(self._typed, id="code-input", select_on_focus=False)
+            # a refused code selected (:class:`RefusedCode`). Its keys acted on in the order typed (:class:`InOrder`):
+            # Textual's Input acts on Backspace only once the key has come back up to the app, after the letters
+            # behind it ("1 1 1 ⌫ ⌫ t e" in one burst gave "111")
+            yield RefusedCode(self._typed, id="code-input", select_on_focus=False)
             yield Static(id="code-error")
             # a browser's first screen: our languages offered before a word of the game (found from outside: a Russian
             # participant's page was English until they found F4)
