@@ -233,7 +233,7 @@ def test_a_full_disk_refusing_the_save_itself_says_to_free_space(
     torn = recorded.path.read_bytes() + b'{"seq": 9'  # a crash mid-write: the last line is torn
     recorded.path.write_bytes(torn)
     real = os.path.realpath(recorded.path)
-    opening, flocking, truncating = os.open, fcntl.flock, os.ftruncate
+    opening, flocking = os.open, fcntl.flock
 
     def refusing(patched: pytest.MonkeyPatch, code: int, site: str) -> None:
         def open_refused(path: object, flags: int, *args: object, **kwargs: object) -> int:
