@@ -30,7 +30,7 @@ from textual.css.scalar import Scalar
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Digits, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ..content.literal import literal
 from ..engine import State
@@ -187,7 +187,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             with Vertical(id="left-side"):
                 with KeyScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
                     with Vertical(id="board-side"):
-                        yield Digits("", id="round")
+                        yield Static(id="round")  # a watcher's: the round, big, with its word (seat.tcss)
                         yield TrackLines(id="tracks", classes="panel")
                     with Vertical(id="table-side"):
                         yield Static(id="card", classes="panel")
@@ -235,7 +235,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#waiting", Static).update(words.waiting_text(view) if watcher else "")
         self._verdict = words.verdict_text(view) if watcher else Text()
         self._show_verdict()
-        self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
+        self.query_one("#round", Static).update(words.round_badge(view) if watcher else "")
         self.query_one("#tracks", TrackLines).show(view, large=watcher)
         self.query_one("#card", Static).update(words.card_text(view))
         dice = words.dice_text(view)

@@ -140,6 +140,57 @@ def headline(view: Mapping[str, Any], gone: float = 0.0, width: int | None = Non
     return _headline(None, game, clock, gone, False, held)  # narrower still, it wraps: the timer is in it
 
 
+#: a 3x5 dot font for the projector's round, read from across a room: each digit drawn in three rows of half blocks
+#: (two dots a cell, a blank half row on top), three cells wide. Block elements fill their cells in a terminal and
+#: in a browser alike; box-drawing lines (Textual's Digits) are drawn apart by a browser's font (found from outside:
+#: in chromium the round's digit read as a stray bracket)
+_DOTS = {  # untranslated: dot patterns
+    "0": ("###", "#.#", "#.#", "#.#", "###"), "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"), "3": ("###", "..#", ".##", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"), "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"), "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"), "9": ("###", "#.#", "###", "..#", "###"),
+}
+_HALVES = {(False, False): " ", (True, False): "\u2580", (False, True): "\u2584", (True, True): "\u2588"}
+
+
+def _big(dots: tuple[str, ...]) -> tuple[str, str, str]:
+    rows = ("...", *dots)  # (the blank half row on top: the digit's foot on the label's last line)
+    return tuple("".join(_HALVES[(upper[i] == "#", lower[i] == "#")] for i in range(3))  # type: ignore[return-value]
+                 for upper, lower in zip(rows[::2], rows[1::2], strict=True))
+
+
+#: each digit's three rows as drawn, three cells each
+BIG_DIGITS: dict[str, tuple[str, str, str]] = {digit: _big(dots) for digit, dots in _DOTS.items()}
+
+
+def round_badge(view: Mapping[str, Any]) -> Text:
+    """The projector's round, for someone who walks in: the number in big digits, its word beside the top and the
+    rounds beside the foot, in the seat's language::
+
+        ▄▄▄ ▄▄▄  Round
+        ▄▄█ █▄█
+        █▄▄ █▄█  of 12
+
+    Nothing when the view has no round."""
+    game = _map(view.get("game"))
+    number = str(game.get("round", ""))
+    if not number.isdigit():
+        return Text()
+    rows = [" ".join(BIG_DIGITS[d][row] for d in number) for row in range(3)]
+    rounds = _s(game.get("rounds"))
+    labels = [_("Round"), "", _("of {rounds}").format(rounds=rounds) if rounds else ""]
+    out = Text()
+    for row, label in zip(rows, labels, strict=True):
+        out.append(row)
+        if label:
+            out.append("  ")
+            out.append(label)
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
 def _headline(name: str | None, game: Mapping[str, Any], clock: Mapping[str, Any], gone: float,
               sealed: bool, held: bool = False) -> Text:
     """The headline of a game going on; ``name`` None: without the game's name (it gave way)."""

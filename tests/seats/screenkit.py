@@ -119,6 +119,18 @@ def screen_lines(app: SeatApp) -> list[str]:
     return console.export_text().splitlines()
 
 
+def read_big(art: str) -> str:
+    """The number a projector's big digits say (three rows, a digit every four cells), read with the glyphs the
+    screen draws them from; "?" for what is no digit."""
+    from tabletop.tui.seatwords import BIG_DIGITS
+
+    rows = art.split("\n")
+    start = min((len(r) - len(r.lstrip()) for r in rows if r.strip()), default=0)
+    width = max(len(r.rstrip()) for r in rows)
+    shapes = {shape: digit for digit, shape in BIG_DIGITS.items()}
+    return "".join(shapes.get(tuple(r[at:at + 3].ljust(3) for r in rows), "?") for at in range(start, width, 4))
+
+
 #: the bots of the projector's tests: a sealed game of five teams that deals a card and a reveal each round (seed 11)
 PROJECTOR_BOTS = {"ru": "hardliner", "ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "hardliner"}
 

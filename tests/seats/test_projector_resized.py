@@ -13,13 +13,28 @@ from pathlib import Path
 
 from tabletop.tui.seatwords import reveal_parts
 
-from .screenkit import laid_out, projector_events, screen_lines
+from .screenkit import laid_out, projector_events, read_big, screen_lines
 
 #: the tester's size, where each event comes, and the sizes round it (where the projector's two columns begin)
 TESTED = (100, 30)
 AROUND_WIDE = [TESTED, (90, 28), (110, 32)]
 #: a size whose table has the rows for the reveal whole
 WIDE = (120, 40)
+#: box-drawing characters: a browser's font draws them apart (found from outside: the round's bare digit read as a
+#: stray bracket in chromium); block elements fill their cells in both
+BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
+
+def _round_shown(rows: list[str], rounds: int) -> str:
+    """The big round number's three rows, as drawn with its word ("Round") beside its first row and the rounds
+    ("of 8") beside its last, in block elements only."""
+    for last in range(2, len(rows)):
+        at = rows[last - 2].find("Round")
+        if at > 0 and rows[last][at:].startswith(f"of {rounds}"):
+            art = [r[:at] for r in rows[last - 2:last + 1]]
+            assert not any(BOX_DRAWING.search(a) for a in art), art
+            return "\n".join(art)
+    raise AssertionError("no big round with its word and the rounds beside it:\n" + "\n".join(rows))
 
 
 def _boxes_whole(rows: list[str], reveal: bool = False) -> bool:
@@ -42,6 +57,10 @@ async def test_a_projector_round_100_columns_draws_every_box_whole(tmp_path: Pat
             await laid_out(pilot, WIDE)
             rows = screen_lines(app)
             shown = "\n".join(rows)
+            # the round as someone who walks in reads it across the room: the number large, with its word and the
+            # rounds beside it, the same in a terminal and a browser
+            game = view["game"]
+            assert read_big(_round_shown(rows, game["rounds"])) == str(game["round"]), shown
             assert "Reveal of the sealed moves" in shown, shown
             assert _boxes_whole(rows), shown
             top = next(r for r in rows if "Reveal of the sealed moves" in r)

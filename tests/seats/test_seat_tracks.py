@@ -138,3 +138,22 @@ async def _tracks_at(pilot: Any, app: Any, size: tuple[int, int]) -> list[str]:
     for _ in range(3):
         await pilot.pause()
     return _panel_lines(app.seat_screen.query_one("#tracks"))
+
+
+def test_the_projector_s_big_round_says_its_word_and_the_rounds_in_the_room_s_language() -> None:
+    """Found from outside: the projector's round was a bare digit in box-drawing lines, which chromium drew apart (a
+    stray bracket) and which said nothing to someone who walked in. Its digits are each a shape of their own, drawn
+    in block elements; the word and the rounds sit beside them in the seat's language."""
+    from tabletop.tui.seatwords import BIG_DIGITS, round_badge
+
+    from .screenkit import read_big
+
+    assert len(set(BIG_DIGITS.values())) == 10  # no two digits drawn alike
+    for lang, word, rounds in (("en", "Round", "of 12"), ("ru", "Раунд", "из 12"), ("uk", "Раунд", "з 12")):
+        with using(lang):
+            rows = round_badge({"game": {"round": 10, "rounds": 12, "phase": "moves"}}).plain.split("\n")
+        assert len(rows) == 3 and rows[0].endswith(f"  {word}") and rows[2].endswith(f"  {rounds}"), (lang, rows)
+        art = [r[:len(rows[0]) - len(word)] for r in rows]
+        assert read_big("\n".join(art)) == "10", (lang, rows)
+        assert all(c in " \u2580\u2584\u2588" for c in "".join(art)), (lang, rows)  # half and full blocks only
+    assert not round_badge({"game": {}}).plain  # no game yet: nothing drawn
