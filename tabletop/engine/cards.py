@@ -99,6 +99,20 @@ def drawn_on(state: State, event: Event) -> State | None:
     return board_before(state, undoes) if isinstance(undoes, int) else None
 
 
+def aside_words(state: State, event: Event, scenario: Scenario, before: State | None = None,
+                called: Mapping[str, str] | None = None) -> dict[str, str] | None:
+    """What :func:`~.telling.tell`'s ``aside`` takes for ``event`` (a draw or a redraw that set cards aside, or the undo
+    of one): each card it set aside named with why (:func:`why_set_aside`), read on ``before`` (the board it was taken
+    on) or else on the board found down ``state``'s undo stack (:func:`drawn_on`); None: it set none aside, or that
+    board is gone (the card is named alone). The one way every log words it: the hot seat's and every hosted seat's
+    (found from outside, helper-373: the team and projector seats' logs named the card alone)."""
+    ids = set_aside_by(event)
+    if not ids:
+        return None
+    board = before if before is not None else drawn_on(state, event)
+    return why_set_aside(board, ids, scenario, called) if board is not None else None
+
+
 def unmet_requires(state: State, card: Card) -> tuple[Any, ...]:
     """The conditions ``card`` requires that do not hold on ``state``'s board (none: it may be drawn, as far as they
     go). Found from outside: an injected card's unmet condition was said nowhere, on screen or in the record."""

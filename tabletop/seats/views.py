@@ -31,6 +31,7 @@ from ..engine.telling import package_said, settled_notes, tell, undo_reason
 from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
 from ..engine.adjudication import roll_modifiers
+from ..engine.cards import aside_words
 from ..engine.legal import lapsing
 from ..engine.records import Ruling, changes_of
 from ..engine.ending import last_review_warning
@@ -184,7 +185,10 @@ def _public_line(state: State, event: Any, teams: Mapping[str, str] | None = Non
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor,
-                "text": literal(tell(event, state.scenario, state.older(event.seq), teams=teams)),
+                # a card a draw set aside with why, read on the board the draw read, as the hot seat's log says it
+                # (found from outside, helper-373: every seat's log named it alone); worked out once an event
+                "text": literal(tell(event, state.scenario, state.older(event.seq), teams=teams,
+                                     aside=aside_words(state, event, state.scenario, called=n))),
                 "changes": changes_texts(changes_of(event.result), n, breakdowns=breakdown_points(state.scenario),
                                          compact=True)}
         if event.action.time_up:  # the phase timer's pass: a seat's question for the team's move closes at it

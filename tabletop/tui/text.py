@@ -21,12 +21,11 @@ from ..content.scenario import log_line
 from ..content.timers import TIMED_PHASES, TimerWords, Timers
 from ..engine import Action, Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.cards import drawn_on, held_over_now, parked, unmet_requires, why_set_aside
+from ..engine.cards import aside_words, held_over_now, parked, unmet_requires
 from ..engine.lookups import shown
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, package_held, undone_event
-from ..engine.telling import (Happened, end_reason, package_said, placed, set_aside_by, settled_notes, tell,
-                               undo_reason)
+from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell, undo_reason
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -239,15 +238,11 @@ def told(state: State, event: Event, earlier: Iterable[Happened] | None = None, 
     and says a facilitator's reason (:func:`~tabletop.engine.telling.tell`). ``teams``: the names the room gave its
     teams (the save's header), a named team called so. ``before``: the board the event was taken on, where a draw's
     words (and an undo's of a draw) read why it set a card aside (:func:`~tabletop.engine.telling.tell`); else found
-    down ``state``'s undo stack (:func:`~tabletop.engine.cards.drawn_on`), as the board's log and the undo's question
+    down ``state``'s undo stack (:func:`~tabletop.engine.cards.aside_words`), as the board's log and the undo's question
     read it (found from outside, helper-367: both named the card alone, the prompt beside them said why)."""
     scenario = shown(state)
-    ids = set_aside_by(event)
-    if ids and before is None:
-        before = drawn_on(state, event)
-    aside = why_set_aside(before, ids, scenario) if ids and before is not None else None
     return literal(tell(event, scenario, state.older(event.seq) if earlier is None else earlier, worked=worked,
-                        teams=teams, aside=aside))
+                        teams=teams, aside=aside_words(state, event, scenario, before)))
 
 
 def status_word(state: State, track_id: str) -> str:

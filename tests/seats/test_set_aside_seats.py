@@ -1,0 +1,38 @@
+"""A team's and the projector's log say why a draw set a card aside, as the hot seat's log does
+(``engine.cards.why_set_aside``, read on the board the draw read), in the seat's language.
+
+Found from outside (helper-373): the hot seat's log said «Incident on Alpha (its track Alpha is deferred)», while every
+hosted seat's log (worded on the host, ``seats.views``) named the card alone, and so did the undo of that draw.
+The game is ``tests/tui/test_set_aside_log.py``'s: alpha deferred, round 2's draw setting the Incident on Alpha aside.
+"""
+
+from __future__ import annotations
+
+from tabletop import Action, apply, lang
+from tabletop.seats import views
+from tabletop.seats.views import Seat, TableFacts, seat_view
+from tests.play.test_set_aside_why import WHY
+from tests.tui.test_set_aside_log import REOPEN, _drawn
+from tests.engine.support import card, draw, run
+
+SEATS = (Seat("projector", "projector"), Seat("team:a", "team", "a"), Seat("facilitator", "facilitator"))
+
+
+def _log(state, seat: Seat, seq: int) -> str:  # noqa: ANN001
+    return next(line["text"] for line in seat_view(state, seat, TableFacts())["board"]["log"] if line["seq"] == seq)
+
+
+def test_every_seat_s_log_says_why_a_draw_and_its_undo_set_a_card_aside() -> None:
+    state = _drawn()
+    drawn = state.last.seq  # type: ignore[union-attr]
+    undone = apply(state, Action("undo"))
+    undo = undone.last.seq  # type: ignore[union-attr]
+    later = run(undone, (Action("note", text="again"), draw("quiet", ["incident"]), card(), REOPEN))
+    assert later.tracks["alpha"].status == "open"  # the board now keeps nothing out: the reason is the draw's board's
+    for board, seq in ((state, drawn), (undone, undo), (later, undo), (later, drawn)):
+        views._LINES.clear()  # worded afresh on that board, as after the host's restart or a seat's F4
+        for code in ("en", "ru", "uk"):
+            with lang.using(code):
+                for seat in SEATS:
+                    line = _log(board, seat, seq)
+                    assert WHY[code][0] in line, (code, seat.id, seq, line)
