@@ -269,12 +269,16 @@ def move_outcome(game: ReplayedGame, seq: int, result: Mapping[str, Any]) -> str
 
 
 def about_summary(game: ReplayedGame, about: Any) -> str | None:
-    """The summary of the event a note is about (0: the start of the game)."""
+    """The summary of the event a note is about (0: the start of the game); a draw's cards set aside (or those of the
+    draw an undo took back) named with why, as that event's own row says it (:func:`_asides`; found from outside,
+    helper-373: the note's heading named them alone)."""
     if about == 0:
         return _("the start of the game")
     event = game.by_seq.get(about) if isinstance(about, int) else None
-    return tell(event, game.scenario, earlier_than(game.events, event.seq), teams=game.teams) if event is not None \
-        else None
+    if event is None:
+        return None
+    return tell(event, game.scenario, earlier_than(game.events, event.seq), teams=game.teams,
+                aside=_asides(game, event, game.states[event.seq - 1]))
 
 
 def notes(game: ReplayedGame) -> list[dict[str, Any]]:
