@@ -36,3 +36,27 @@ def test_every_seat_s_log_says_why_a_draw_and_its_undo_set_a_card_aside() -> Non
                 for seat in SEATS:
                     line = _log(board, seat, seq)
                     assert WHY[code][0] in line, (code, seat.id, seq, line)
+
+
+def test_the_reason_is_worked_out_once_per_draw_and_language_for_every_seat(monkeypatch) -> None:  # noqa: ANN001
+    """The host words every seat's view on every change: the board the draw read is found once per event and
+    language (the line cache), not once per seat, nor again on the next change."""
+    state = _drawn()
+    found: list[int] = []
+    real = views.aside_words
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        said = real(*args, **kwargs)
+        if said is not None:
+            found.append(args[1].seq)
+        return said
+
+    monkeypatch.setattr(views, "aside_words", counting)
+    views._LINES.clear()
+    noted = apply(state, Action("note", text="one more"))
+    for board in (state, noted):
+        for code in ("en", "ru"):
+            with lang.using(code):
+                for seat in SEATS:
+                    seat_view(board, seat, TableFacts())
+    assert found == [state.last.seq] * 2, found  # type: ignore[union-attr]
