@@ -87,6 +87,18 @@ def _validate(capsys: pytest.CaptureFixture[str], *paths: Path | str) -> tuple[i
     return code, capsys.readouterr().out
 
 
+def _validate_changed(scenarios: Path, capsys: pytest.CaptureFixture[str], old: str, new: str) -> tuple[Path, str]:
+    """The Russian translation written with ``old`` (which it must hold) made ``new``, refused by validate: the
+    translation's path and what validate said."""
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8")
+    assert old in text
+    rs.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 1
+    return rs, out
+
+
 # --------------------------------------------------------------------------
 # Applying
 
@@ -216,12 +228,7 @@ def test_each_problem_is_reported_at_its_line(scenarios: Path, capsys: pytest.Ca
 )
 def test_the_overlay_table_and_the_fields_are_checked(scenarios: Path, capsys: pytest.CaptureFixture[str],
                                                       old: str, new: str, expected: str) -> None:
-    rs, _deck = _write(scenarios)
-    text = rs.read_text(encoding="utf-8")
-    assert old in text
-    rs.write_text(text.replace(old, new, 1), encoding="utf-8")
-    code, out = _validate(capsys, scenarios)
-    assert code == 1
+    rs, out = _validate_changed(scenarios, capsys, old, new)
     line = next(line for line in out.splitlines() if expected in line)
     assert line.startswith(f"{rs}:")  # with its line number
     assert line.split(":")[1].isdigit()
@@ -822,12 +829,7 @@ def test_a_value_of_the_wrong_kind_says_what_it_got(scenarios: Path, capsys: pyt
                                                     new: str, expected: str) -> None:
     """Found from outside (helper-362): ``ruleset.name: expected a string`` in a translation, where the ruleset itself
     says ``ruleset.name: expected a string, got an array ['…']``."""
-    rs, _deck = _write(scenarios)
-    text = rs.read_text(encoding="utf-8")
-    assert old in text
-    rs.write_text(text.replace(old, new, 1), encoding="utf-8")
-    code, out = _validate(capsys, scenarios)
-    assert code == 1
+    rs, out = _validate_changed(scenarios, capsys, old, new)
     assert f"{expected}\n" in out, out
 
 
