@@ -13,9 +13,9 @@ import json
 import os
 from pathlib import Path
 
-from tabletop import Action, apply, legal_actions, load_scenario, new_game
-from tabletop.store import SaveWriter
+from tabletop import Action, load_scenario
 from tabletop.store.lines import line
+from tests.store.savekit import first_legal, record_actions
 
 #: what a hostile name holds: clear the screen, write the clipboard (OSC 52), a link (OSC 8),
 #: NUL, a C1 CSI, a bidi override, and Textual markup that would be a working "quit" link
@@ -133,21 +133,11 @@ copies = 2
 def hostile_save(folder: Path, seed: int = 5) -> Path:
     """A game of the hostile scenario, every name in it hostile, and so is what the facilitator typed:
     a note, an override's reason, the reason the game ended."""
-    scenario = load_scenario(hostile_scenario(folder))
     path = folder / "hostile.jsonl"
-    state = new_game(scenario, seed)
-    with SaveWriter.create(path, scenario, seed, durable=False) as writer:
-
-        def step(action: Action) -> None:
-            nonlocal state
-            state = apply(state, action)
-            writer.append(state)
-
-        for _ in range(3):
-            step(legal_actions(state)[0])
-        step(Action("note", text=HOSTILE, about=state.seq))
-        step(Action("override", track="alpha", tension=1, reason=HOSTILE))
-        step(Action("end", reason=HOSTILE))
+    record_actions(path, load_scenario(hostile_scenario(folder)), seed, [first_legal] * 3 + [
+        lambda s: Action("note", text=HOSTILE, about=s.seq),
+        lambda s: Action("override", track="alpha", tension=1, reason=HOSTILE),
+        lambda s: Action("end", reason=HOSTILE)])
     return path
 
 

@@ -22,7 +22,7 @@ from tabletop.store.reading import open_save
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets import Board, KeyScroll, TurnPanel
-from tests.store.savekit import record_undone_sealed
+from tests.store.savekit import first_legal, record_actions, record_undone_sealed
 
 SIZE = (120, 40)
 
@@ -35,21 +35,11 @@ def record(path: Path, ruleset: str = "parallel-tracks", seed: int = 11) -> Path
 
 def facilitated(path: Path) -> Path:
     """A short game with a note, an override and an undo in it."""
-    scenario = load_scenario("parallel-tracks")
-    state = new_game(scenario, 3)
-    with SaveWriter.create(path, scenario, 3, durable=False) as writer:
-
-        def step(action: Action) -> None:
-            nonlocal state
-            state = apply(state, action)
-            writer.append(state)
-
-        for _ in range(6):
-            step(legal_actions(state)[0])
-        step(Action("note", text="Ask the room why [bold]this[/] mattered", about=state.seq))
-        step(Action("override", track="borders", tension=1, reason="Ceasefire holds"))
-        step(legal_actions(state)[-1])
-        step(Action("undo"))
+    record_actions(path, load_scenario("parallel-tracks"), 3, [first_legal] * 6 + [
+        lambda s: Action("note", text="Ask the room why [bold]this[/] mattered", about=s.seq),
+        lambda s: Action("override", track="borders", tension=1, reason="Ceasefire holds"),
+        lambda s: legal_actions(s)[-1],
+        lambda s: Action("undo")])
     return path
 
 

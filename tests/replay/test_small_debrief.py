@@ -8,11 +8,12 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from tabletop.content.loader import load_scenario
-from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.engine import Action
 from tabletop.sim.game import play_game
 from tabletop.store import SaveWriter
 from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
+from tests.store.savekit import first_legal, record_actions
 
 SEATS = {"ru": "random", "ua": "cooperative", "us": "random", "eu": "hardliner", "bridge": "random"}
 LONG = ("Ask the room why the ceasefire held for two rounds although neither capital changed its stated position, "
@@ -21,19 +22,10 @@ LONG = ("Ask the room why the ceasefire held for two rounds although neither cap
 
 def long_noted(path: Path) -> tuple[Path, int]:
     """A whole bots' game with every seat recorded, and a long note and a long override early on."""
-    scenario = load_scenario("parallel-tracks")
-    state = new_game(scenario, 5)
-    with SaveWriter.create(path, scenario, 5, durable=False, extra={"seats": SEATS}) as writer:
-        def step(action: Action) -> None:
-            nonlocal state
-            state = apply(state, action)
-            writer.append(state)
-
-        for _ in range(8):
-            step(legal_actions(state)[0])
-        step(Action("note", text=LONG, about=state.seq))
-        noted = state.seq
-        step(Action("override", track="borders", tension=1, reason=LONG[:200]))
+    game = record_actions(path, load_scenario("parallel-tracks"), 5, [first_legal] * 8 + [
+        lambda s: Action("note", text=LONG, about=s.seq),
+        lambda s: Action("override", track="borders", tension=1, reason=LONG[:200])], extra={"seats": SEATS})
+    noted = game.states[9].seq
     return path, noted
 
 

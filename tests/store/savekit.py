@@ -61,18 +61,27 @@ def record_bot_game(path: Path, scenario: Scenario, seed: int, durable: bool = F
     return Recorded(path, scenario, seed, states)
 
 
-def record_actions(path: Path, scenario: Scenario, seed: int, steps: Iterable[Callable[[State], Action]]) -> Recorded:
-    """Apply scripted actions (each built from the state it is applied to), saving each."""
+def record_actions(path: Path, scenario: Scenario, seed: int, steps: Iterable[Callable[[State], Action]],
+                   extra: dict[str, Any] | None = None) -> Recorded:
+    """Apply scripted actions (each built from the state it is applied to), saving each; ``extra``: the header's
+    (e.g. ``{"seats": ...}``)."""
     from tabletop.engine import apply, new_game
 
     state = new_game(scenario, seed)
     states = [state]
-    with SaveWriter.create(path, scenario, seed, durable=False) as writer:
+    with SaveWriter.create(path, scenario, seed, durable=False, extra=extra) as writer:
         for step in steps:
             state = apply(state, step(state))
             writer.append(state)
             states.append(state)
     return Recorded(path, scenario, seed, states)
+
+
+def first_legal(state: State) -> Action:
+    """A scripted step (:func:`record_actions`): the first action the engine lists."""
+    from tabletop.engine import legal_actions
+
+    return legal_actions(state)[0]
 
 
 def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: bool = False,
