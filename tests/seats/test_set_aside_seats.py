@@ -12,8 +12,7 @@ from tabletop import Action, apply, lang
 from tabletop.seats import views
 from tabletop.seats.views import Seat, TableFacts, seat_view
 from tests.play.test_set_aside_why import WHY
-from tests.tui.test_set_aside_log import REOPEN, _drawn
-from tests.engine.support import card, draw, run
+from tests.tui.test_set_aside_log import _drawn, drawn_undone_reopened
 
 SEATS = (Seat("projector", "projector"), Seat("team:a", "team", "a"), Seat("facilitator", "facilitator"))
 
@@ -23,11 +22,7 @@ def _log(state, seat: Seat, seq: int) -> str:  # noqa: ANN001
 
 
 def test_every_seat_s_log_says_why_a_draw_and_its_undo_set_a_card_aside() -> None:
-    state = _drawn()
-    drawn = state.last.seq  # type: ignore[union-attr]
-    undone = apply(state, Action("undo"))
-    undo = undone.last.seq  # type: ignore[union-attr]
-    later = run(undone, (Action("note", text="again"), draw("quiet", ["incident"]), card(), REOPEN))
+    state, drawn, undone, undo, later = drawn_undone_reopened()
     assert later.tracks["alpha"].status == "open"  # the board now keeps nothing out: the reason is the draw's board's
     for board, seq in ((state, drawn), (undone, undo), (later, undo), (later, drawn)):
         views._LINES.clear()  # worded afresh on that board, as after the host's restart or a seat's F4

@@ -30,6 +30,15 @@ def _drawn() -> State:
     return state
 
 
+def drawn_undone_reopened() -> tuple[State, int, State, int, State]:
+    """The draw (its board and seq), its undo (the same), and later: the card drawn again and applied, alpha
+    reopened, so that the board then would give no reason."""
+    state = _drawn()
+    undone = apply(state, Action("undo"))
+    later = run(undone, (Action("note", text="again"), draw("quiet", ["incident"]), card(), REOPEN))
+    return state, state.last.seq, undone, undone.last.seq, later  # type: ignore[union-attr]
+
+
 def _line(state: State, seq: int) -> str:
     """Event ``seq``'s line in the rulings panel, as :class:`~tabletop.tui.widgets.RulingsPanel` makes it."""
     event = next(e for e in state.log if e.seq == seq)
@@ -49,11 +58,7 @@ def test_the_rulings_line_of_a_draw_says_why_on_the_board_it_read() -> None:
 
 
 def test_an_undo_of_a_draw_says_why_the_draw_set_a_card_aside() -> None:
-    state = _drawn()
-    drawn = state.last.seq  # type: ignore[union-attr]
-    undone = apply(state, Action("undo"))
-    undo = undone.last.seq  # type: ignore[union-attr]
-    later = run(undone, (Action("note", text="again"), draw("quiet", ["incident"]), card(), REOPEN))
+    state, drawn, undone, undo, later = drawn_undone_reopened()
     assert later.tracks["alpha"].status == "open"
     for board in (undone, later):
         for code in ("en", "ru"):
