@@ -48,6 +48,8 @@ _NOTHING_FOR = {
     "skip": N_("There is no card on the table to skip."),
     "redraw": N_("There is no card on the table to redraw."),
 }
+#: what a key the footer hides once the game is over says (the engine's words for it)
+GAME_OVER = N_("The game is over.")
 
 
 def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end: Callable[[str | None], object],
@@ -382,17 +384,19 @@ class FacilitatorPowers(_Screen):
         self._say_nothing_for(event.key)
 
     def _say_nothing_for(self, key: str) -> None:
-        """A key the footer hides for want of anything to act on (no step to undo, no card to skip or redraw) says so:
-        its binding will not run, and a key that does nothing must say why."""
-        state = self.session.state
-        if state.over:
+        """A key the footer hides for want of anything to act on (no step to undo, no card to skip or redraw, a game
+        that is over) says so: its binding will not run, and a key that does nothing must say why."""
+        bound = [getattr(binding, "action", None) for binding in getattr(self, "BINDINGS", ())  # the screen's keys
+                 if key in getattr(binding, "key", "").split(",")]
+        if not bound or any(self.check_action(action, ()) is not False for action in bound):  # type: ignore[attr-defined]
+            return  # not a key of the screen's, or one that acts now
+        if self.session.state.over:  # found from outside: p, e, i, o on the board after the end said nothing
+            said = _(GAME_OVER)
+        elif bound[0] in _NOTHING_FOR:
+            said = _(_NOTHING_FOR[bound[0]])
+        else:
             return
-        for binding in getattr(self, "BINDINGS", ()):  # the screen's keys, as the footer lists them
-            action = getattr(binding, "action", None)
-            if action in _NOTHING_FOR and key in binding.key.split(","):
-                if self.check_action(action, ()) is False:  # type: ignore[attr-defined]
-                    self.refusals.show(self, _(_NOTHING_FOR[action]), "information", title="", seconds=4)
-                return
+        self.refusals.show(self, said, "information", title="", seconds=4)
 
     def _card_title(self) -> str:
         card = shown(self.session.state).index.cards.get(self.session.state.card or "")

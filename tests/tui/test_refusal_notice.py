@@ -143,3 +143,30 @@ async def test_nothing_of_the_screen_under_a_notice_shows_beside_its_words() -> 
         console.print(app.screen._compositor.render_update(full=True))
         rows = [line for line in console.export_text().splitlines() if "\u258c" in line]  # its left edge: ▌
         assert rows and not any("x" in line.rsplit("\u258c", 1)[1] for line in rows), rows
+
+
+async def test_a_playing_key_pressed_after_the_end_says_the_game_is_over(tmp_path: Path) -> None:
+    """Found from outside (helper-371): on the board after the game was over, p, e, i, o did nothing and said nothing
+    (the footer hides them then). Each says the game is over, in the room's language, one notice, nothing done; u and
+    n still act (the end can be undone, a note attached)."""
+    from tabletop.engine import Action
+    from tabletop.lang import Domain, using
+    from tabletop.tui.board import BoardScreen
+
+    session = start(tmp_path, seed=5)
+    session.apply(Action("end", reason="out of time"))
+    seq = session.state.seq
+    app = TabletopApp(session, lang="ru")
+    with using("ru"):
+        said = Domain("engine").words()[0]("The game is over.")  # the engine's words for it, in Russian
+    assert said != "The game is over.", said
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, BoardScreen):
+            await press(pilot, "escape")  # from the end screen to the board
+        assert isinstance(app.screen, BoardScreen), app.screen
+        for key in ("p", "e", "i", "o", "k", "r", "plus"):
+            await press(pilot, key)
+            assert [t for t in toasts(pilot) if said in t], (key, toasts(pilot))
+        assert len(toasts(pilot)) == 1, toasts(pilot)
+        assert session.state.seq == seq and isinstance(app.screen, BoardScreen), app.screen
