@@ -16,7 +16,7 @@ from ..lang import Domain, lang_flag
 from ..store.heads import head_line, verify_command
 from .bars import KeyBar, TitleBar
 from ..content.literal import from_here, shell_path
-from .text import outcome_text
+from .text import outcome_view
 from .widgets import KeyScroll
 
 _, ngettext, N_ = Domain("tui").words()
@@ -66,7 +66,7 @@ class EndScreen(Screen[None]):
             if self.head is not None:
                 yield Static(self._head(), id="end-head")
                 yield Static(self._verify(), id="end-verify")
-            yield Static(outcome_text(self.state, self.show_secret), id="outcome")
+            yield Static(outcome_view(self.state, self.show_secret), id="outcome")
             yield Static(debrief_hints(self.save_path), id="debrief-hints")
         yield KeyBar()
 
@@ -88,7 +88,7 @@ class EndScreen(Screen[None]):
         if self.head is not None:
             self.query_one("#end-head", Static).update(self._head())
             self.query_one("#end-verify", Static).update(self._verify())
-        self.query_one("#outcome", Static).update(outcome_text(self.state, self.show_secret))
+        self.query_one("#outcome", Static).update(outcome_view(self.state, self.show_secret))
         self.query_one("#debrief-hints", Static).update(debrief_hints(self.save_path))
 
     def action_back(self) -> None:
@@ -122,4 +122,4 @@ class EndScreen(Screen[None]):
     def _show(self, secret: bool) -> None:
         self.show_secret = secret
         self.refresh_bindings()
-        self.query_one("#outcome", Static).update(outcome_text(self.state, self.show_secret))
+        self.query_one("#outcome", Static).update(outcome_view(self.state, self.show_secret))

@@ -7,11 +7,12 @@ they can neither style the screen nor reach the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.text import Text
 
 from ..content import Card, Scenario
@@ -533,6 +534,11 @@ def end_warning(state: State, step: Action | None = None, *, shared: bool = True
 
 def outcome_text(state: State, show_secret: bool) -> Text:
     """The end of a game: each track's outcome, each actor's objectives."""
+    return outcome_view(state, show_secret).text
+
+
+def outcome_view(state: State, show_secret: bool) -> Hanging:
+    """:func:`outcome_text` as the end screen shows it: an objective too long for its row goes on under its words."""
     n = names(state)
     scenario = shown(state)
     out = Text()
@@ -552,6 +558,7 @@ def outcome_text(state: State, show_secret: bool) -> Text:
             position=t.position, top=len(spec.ladder) - 1, rung=rung, tension=t.tension, breakdown=spec.breakdown_at)
         out.append(f"{since}\n      {where}\n")
     out.append("\n" + _("Objectives") + "\n", style="bold underline")  # untranslated: a style
+    hangs: dict[int, int] = {}  # an objective's row: the cells before its words
     met = objectives_met(state)
     texts = {a.id: a.objectives for a in scenario.ruleset.actors}
     for actor in state.ruleset.actors:
@@ -565,7 +572,9 @@ def outcome_text(state: State, show_secret: bool) -> Text:
             visible = show_secret or not objective.secret
             words = texts[actor.id][i].text if i < len(texts[actor.id]) else objective.text
             text = literal(words) if visible else _("(secret objective)")
-            out.append(f"     {mark} {text}\n", style="tabletop.met" if ok else "tabletop.unmet")
+            lead = f"     {mark} "
+            hangs[out.plain.count("\n")] = cell_len(lead)
+            out.append(f"{lead}{text}\n", style="tabletop.met" if ok else "tabletop.unmet")
             if visible and not ok:
                 out.append(_status_is_why(state, objective, n), style="dim")
     meters = ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters)
@@ -581,7 +590,41 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     if held is not None:  # found from outside: the end said "no track is open" and not that the package had held
         out.append(_("The package is complete (round {round}, #{seq}): every provisional agreement in it became "
                      "final.").format(round=held.round, seq=held.seq) + "\n", style="dim")
-    return out
+    return Hanging(out, hangs)
+
+
+class Hanging:
+    """Lines of text, each wrapped under its own words when too long for its row (a hanging indent): under the
+    cells ``hangs`` gives for its number, else under its leading spaces. Found from outside (helper-371): at 80x24
+    the end screen's long objective went on at the screen's edge, under the team's name."""
+
+    def __init__(self, text: Text, hangs: Mapping[int, int] | None = None) -> None:
+        self.text = text
+        self.hangs = dict(hangs or {})
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = max(options.max_width, 1)
+        for number, line in enumerate(self.text.split("\n", allow_blank=True)):
+            plain = line.plain
+            indent = self.hangs.get(number, cell_len(plain) - cell_len(plain.lstrip(" ")))
+            if line.cell_len <= width or width < indent + 2:  # fits, or too narrow for any indent: as Rich wraps it
+                yield from line.wrap(console, width)
+                continue
+            rows = line.wrap(console, width)
+            first = rows[0]
+            yield first
+            rest = line[len(first.plain):]
+            rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")):]
+            for row in rest.wrap(console, width - indent):
+                row.rstrip()
+                yield Text(" " * indent, end="\n") + row
 
 
 def _status_is_why(state: State, objective: Any, n: Mapping[str, str]) -> str:

@@ -94,3 +94,27 @@ def test_an_actor_with_no_objectives_is_said_to_have_none() -> None:
     name = scenario.ruleset.actors[0].name
     assert f"  {name}: no objectives" in lines
     assert not any(line.startswith(f"  {name}: 0 of 0") for line in lines)
+
+
+async def test_a_wrapped_objective_goes_on_under_its_own_words_at_80x24(tmp_path) -> None:  # noqa: ANN001
+    """Found from outside (helper-371): on the end screen at 80x24 an objective too long for its row went on at the
+    screen's edge (column 2), under the team's name, not under its own words: a hanging indent."""
+    from tabletop.engine import Action
+    from tabletop.tui.app import TabletopApp
+    from tabletop.tui.end import EndScreen
+
+    from .support import SMALL, on_screen, start
+
+    session = start(tmp_path)
+    session.apply(Action("end", reason="out of time"))
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen), app.screen  # a game resumed over opens at its end
+        rows = on_screen(app.screen.query_one("#outcome")).splitlines()
+        objective = next(o.text for a in session.scenario.ruleset.actors for o in a.objectives if len(o.text) > 70)
+        first = next(i for i, row in enumerate(rows) if objective.split()[0] + " " in row and "met" in row)
+        column = rows[first].index(objective.split()[0])
+        went_on = rows[first + 1]
+        assert went_on.strip() and went_on.strip() in objective, (rows[first], went_on)  # the objective, wrapped
+        assert len(went_on) - len(went_on.lstrip(" ")) == column, "\n".join(rows[first:first + 2])
