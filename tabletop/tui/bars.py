@@ -107,6 +107,29 @@ def notices_on_dialog_only(dialog: Screen) -> None:
             rack.display = False
 
 
+#: the fewest cells of a title cut short worth showing: fewer, and the subtitle has the line
+TITLE_LEAST = 12
+#: between the title and its subtitle
+TITLE_DASH = " \u2014 "  # untranslated: a separator
+
+
+def _given_way(title: Content, sub_title: Content, room: int) -> Content:
+    """The title line cut to ``room`` cells: the title gives way first (cut, then gone), then the subtitle's start; its
+    end stays whole, where a screen puts what matters most (the board's save, which a facilitator needs to resume
+    it: found from outside at 80x24, "strict independence · …" hid it)."""
+    if not sub_title.cell_length:
+        return title.truncate(room, ellipsis=True)
+    left = room - sub_title.cell_length - len(TITLE_DASH)
+    if left >= min(TITLE_LEAST, title.cell_length) and title.cell_length:
+        return title.truncate(left, ellipsis=True) + Content(TITLE_DASH) + sub_title
+    if sub_title.cell_length <= room:
+        return sub_title
+    cut = sub_title
+    while cut.cell_length > room - 1 and cut.cell_length:  # by cells: a wide character takes two
+        cut = cut[1:]
+    return (Content("\u2026") + cut).truncate(room) if room else Content("")
+
+
 class TitleBar(Widget, can_focus=False):
     """The screen's title and subtitle on one line; the icon on the left opens the command palette."""
 
@@ -141,14 +164,14 @@ class TitleBar(Widget, can_focus=False):
         # Content.from_text: the title is a scenario's name, never markup
         text = Content(title or "")
         if sub_title:
-            text = text + Content(" \u2014 ") + Content(sub_title).stylize("dim")
+            text = text + Content(TITLE_DASH) + Content(sub_title).stylize("dim")
         icon = f" {self.ICON} "
         clock = f" {self.clock} " if self.clock else ""
         right = max(len(icon), cell_len(clock))  # the title stays centred between the icon and as much again
         width = self.size.width
         room = max(0, width - len(icon) - right)
         if text.cell_length > room:
-            text = text.truncate(room, ellipsis=True)
+            text = _given_way(Content(title or ""), Content(sub_title or "").stylize("dim"), room)
         left = (room - text.cell_length) // 2
         bar = Content(icon) + Content(" " * left) + text
         if clock:

@@ -76,6 +76,21 @@ def _save_named(path: Path) -> Path:
     return path
 
 
+def board_subtitle(independence: str, save_path: Path, note: str = "") -> str:
+    """The board's title line after the scenario's name: its independence, ``note`` (:func:`~.language.texts_note`)
+    and the save. In the order they give way in at narrow widths: the title bar keeps the end whole (found from
+    outside: at 80x24 "… strict independence · …" hid which file the game was written to, which a facilitator needs
+    to resume it)."""
+    said = _("{independence} independence \u00b7 save: {path}").format(
+        independence=independence_word(independence), path=literal(_save_named(save_path)))
+    if not note:
+        return said
+    independent, _dot, saved = said.partition(" \u00b7 ")  # untranslated: the separator the words hold
+    if not saved:  # a translation without it: the note first, as the line's least needed part
+        return f"{note} \u00b7 {said}"  # untranslated: a separator
+    return f"{independent} \u00b7 {note} \u00b7 {saved}"  # untranslated: a separator
+
+
 class BoardScreen(FacilitatorPowers, Screen[None]):
     """The board for a game in progress."""
 
@@ -219,10 +234,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def _title(self) -> None:
         rs = shown(self.session.state).ruleset.ruleset
         self.title = literal(rs.name)
-        words = _("{independence} independence \u00b7 save: {path}").format(
-            independence=independence_word(rs.independence), path=literal(_save_named(self.session.save_path)))
-        note = texts_note(self.app)  # first: at 80 columns the line's end is cut
-        self.sub_title = f"{note} \u00b7 {words}" if note else words  # untranslated: a separator
+        self.sub_title = board_subtitle(rs.independence, self.session.save_path, texts_note(self.app))
 
     def relabel(self) -> None:
         """Everything on the board again, in the language now spoken (F4)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.modals import HelpScreen
 
@@ -110,12 +112,14 @@ async def test_the_key_bar_follows_what_the_facilitator_can_do_and_a_click_press
         assert bar.item_at(bar.size.width + 5) is None
 
 
-async def test_the_title_bar_names_the_game_and_its_icon_opens_the_command_palette(tmp_path: Path) -> None:
+async def test_the_title_bar_names_the_game_and_its_icon_opens_the_command_palette(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.command import CommandPalette
 
     from tabletop.tui.bars import TitleBar
 
     session = start(tmp_path)
+    monkeypatch.chdir(tmp_path)  # the save named as a facilitator's is, from the working folder (a long one: its own)
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -310,15 +310,18 @@ async def test_a_new_list_never_opens_on_the_cut_tail_of_a_refused_entry(tmp_pat
 
 
 async def test_a_long_broken_translation_notice_is_read_from_its_start_and_the_title_says_english(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-225): at 80x24 a translation with errors was told in a notice taller than the
     screen, its first sentence ("… has errors, so none of it is shown") above the top row and only the tail of the
     problems in sight, gone after a while with nothing left to say why the cards were in English."""
     from textual.widgets._toast import Toast
 
+    from tabletop.tui.bars import TitleBar
+
     many = "".join(f'\n[meters.gauge{n}]\nname = "Датчик {n}"\n' for n in range(12))
     broken = OVERLAY.replace("[tracks.borders]", "[tracks.bordrs]") + many
     session = Session.start(_scenario_with(tmp_path, broken), 7, tmp_path / "game.jsonl")
+    monkeypatch.chdir(tmp_path)  # the save named as a facilitator's is, from the working folder
     app = TabletopApp(session, now=lambda: 1000.0, lang="ru")
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.pause()
@@ -330,8 +333,10 @@ async def test_a_long_broken_translation_notice_is_read_from_its_start_and_the_t
         assert "bordrs" in said and "tabletop validate" in said, said  # the first problem, and where to read the rest
         with lang.using("ru"):
             english = _("scenario texts in English")
-        assert str(app.screen.sub_title).startswith(english), app.screen.sub_title  # said for as long as it holds
+        # said for as long as it holds, on the title line at 80x24 beside the save's name
+        line = app.screen.query_one(TitleBar).render().plain
+        assert english in line and "game.jsonl" in line, line
         await press(pilot, "f4")  # uk: no file at all; en: the scenario's own language, nothing to say
-        assert str(app.screen.sub_title).startswith(_("scenario texts in English"))
+        assert _("scenario texts in English") in str(app.screen.sub_title)
         await press(pilot, "f4")
         assert "English" not in str(app.screen.sub_title)
