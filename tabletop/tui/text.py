@@ -606,6 +606,9 @@ class Hanging:
     def plain(self) -> str:
         return self.text.plain
 
+    def __str__(self) -> str:  # what a widget showing it says, as its text would
+        return self.text.plain
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)
 

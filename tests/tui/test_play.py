@@ -142,7 +142,7 @@ async def test_whole_game_by_keys_from_first_draw_to_end_screen(tmp_path: Path) 
         state = session.state
         assert state.over
         assert state.end_reason in ("no track is open", "all rounds played")
-        outcome = str(app.screen.query_one("#outcome", Static).render())
+        outcome = str(app.screen.query_one("#outcome", Static).content)  # the words it shows
         for spec in session.scenario.ruleset.tracks:
             assert spec.name in outcome
             assert state.tracks[spec.id].status.upper() in outcome
