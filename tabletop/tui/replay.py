@@ -204,11 +204,13 @@ class ReplayScreen(Screen[None]):
                     board.rows_under = 0
                     board.whole_names = True
                     yield board
+                    # a small window's who played: short, right under the board (found from outside: the long form
+                    # ran past the column's end); not held in view under the column, whose rows the board's rungs
+                    # need whole at 80x24 (a test of the rungs failed when it took them)
+                    yield Static(players_line(self.save), id="players-line")
                     yield Static(players_text(self.save), id="players")
                     yield Static(id="lanes")
                     yield Static(id="charts")
-                # a small window's who played: short, under the column that scrolls, so in view at every event
-                yield Static(players_line(self.save), id="players-line")
             with Vertical(id="right"):
                 yield TurnPanel(id="turn")
                 yield Static(id="where")
