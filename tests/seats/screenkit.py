@@ -1,12 +1,12 @@
 """Driving seat screens (``tabletop join``'s app) with Textual's Pilot against a real host.
 
-Every wait here is bounded by a count of pauses, never by the clock: a screen
+Every wait here (``until``, from tests/tui/support.py) is bounded by a count of pauses, never by the clock: a screen
 that never catches up fails the test with what it showed last.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,24 +16,9 @@ from textual.widgets import Input, OptionList, Static
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.seats.client import connect
 from tabletop.tui.seat import CodeScreen, SeatApp, SeatScreen
-from tests.tui.support import type_text
+from tests.tui.support import type_text, until
 
 from .support import Sleeps, caught_up, hosting, make_table
-
-#: pauses a screen gets to show what the host did (each lets the host and every screen run): enough for a machine
-#: under heavy load (a full run beside five other jobs gave up at 400 on a wrong code's refusal); a screen that
-#: shows it sooner ends the wait at once
-PAUSES = 2000
-
-
-async def until(pilot: Pilot[Any], ready: Callable[[], bool], what: str, pauses: int = PAUSES) -> None:
-    """Pause until ``ready()``; fail with ``what`` after :data:`PAUSES` pauses."""
-    for _ in range(pauses):
-        if ready():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"gave up waiting: {what}")
-
 
 def code_asked(app: SeatApp, said: str = "") -> bool:
     """The code screen is up and its field takes keys, its error line saying ``said``: mounted, the field focused.

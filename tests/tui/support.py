@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -70,6 +71,21 @@ async def settled(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+#: pauses a screen gets to show what the host did (each lets the host and every screen run): enough for a machine
+#: under heavy load (a full run beside five other jobs gave up at 400 on a wrong code's refusal); a screen that
+#: shows it sooner ends the wait at once
+PAUSES = 2000
+
+
+async def until(pilot: Pilot, ready: Callable[[], bool], what: str, pauses: int = PAUSES) -> None:
+    """Pause until ``ready()``; fail with ``what`` after :data:`PAUSES` pauses."""
+    for _ in range(pauses):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"gave up waiting: {what}")
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
