@@ -22,7 +22,7 @@ from tabletop.tui.language import following
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.start import StartScreen
 
-from .support import SIZE, SMALL, board, on_screen, press, rendered, scenario, toasts
+from .support import SIZE, SMALL, board, on_screen, press, rendered, scenario, toasts, until
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -324,7 +324,11 @@ async def test_a_long_broken_translation_notice_is_read_from_its_start_and_the_t
     monkeypatch.chdir(tmp_path)  # the save named as a facilitator's is, from the working folder
     app = TabletopApp(session, now=lambda: 1000.0, lang="ru")
     async with app.run_test(size=SMALL, notifications=True) as pilot:
-        await pilot.pause()
+        # the notices mounted and laid out whole, however long that takes: under load one pause saw them mounted
+        # and not yet laid out (a first layout put the notice at x=40, y=-11, the next at x=0, y=3)
+        await until(pilot, lambda: bool(ts := list(app.screen.query(Toast))) and all(
+            t.region.area and 0 <= t.region.y and t.region.bottom <= app.size.height for t in ts),
+            "the notices laid out whole on the screen")
         shown = list(app.screen.query(Toast))
         height = app.size.height
         assert shown and all(0 <= t.region.y and t.region.bottom <= height for t in shown), [
