@@ -23,7 +23,7 @@ from ..engine import State, legal_actions
 from ..engine.state import Counts, evolve
 from ..engine.records import Ruling, changes_of
 from ..engine.review import gated_counters, undone_by, undone_seqs
-from ..engine.telling import earlier_than, placed
+from ..engine.telling import earlier_than, placed, set_aside_by
 from ..lang import SOURCE, Domain, current, set_language
 from ..play.clock import PickHold
 from ..store.players import recorded
@@ -35,8 +35,7 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, KeyLines, PickScreen
 from .text import literal, names, phase_word, shown
 from .themes import DANGER, THEME_BINDING, Themed
-from .timeline import (event_text, game_over_line, notes_on, players_line, players_text, sets_aside, teams_of,
-                       working_text)
+from .timeline import event_text, game_over_line, notes_on, players_line, players_text, teams_of, working_text
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
@@ -114,8 +113,7 @@ class ReplayScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ReplayScreen #main { height: 1fr; }
-    ReplayScreen #left-column { width: 1fr; }
-    ReplayScreen #left { height: 1fr; }
+    ReplayScreen #left { width: 1fr; }
     ReplayScreen #players-line { height: auto; padding: 0 1; }
     ReplayScreen #right { width: 54; }
     ReplayScreen #board { height: auto; }
@@ -194,23 +192,22 @@ class ReplayScreen(Screen[None]):
         start = self.save.state_at(0)
         yield TitleBar()
         with Horizontal(id="main"):
-            with Vertical(id="left-column"):
-                with KeyScroll(id="left"):
-                    board = Board(start, id="board")
-                    # the rungs read in words at 80x24, as on the play screen's board (found from outside: «За…»,
-                    # «Гл…» on the debrief's projector); a long name may take the column's every row: the lanes and
-                    # the charts under the board are scrolled to. A track's name is never cut: it goes on under
-                    # itself
-                    board.rows_under = 0
-                    board.whole_names = True
-                    yield board
-                    # a small window's who played: short, right under the board (found from outside: the long form
-                    # ran past the column's end); not held in view under the column, whose rows the board's rungs
-                    # need whole at 80x24 (a test of the rungs failed when it took them)
-                    yield Static(players_line(self.save), id="players-line")
-                    yield Static(players_text(self.save), id="players")
-                    yield Static(id="lanes")
-                    yield Static(id="charts")
+            with KeyScroll(id="left"):
+                board = Board(start, id="board")
+                # the rungs read in words at 80x24, as on the play screen's board (found from outside: «За…»,
+                # «Гл…» on the debrief's projector); a long name may take the column's every row: the lanes and
+                # the charts under the board are scrolled to. A track's name is never cut: it goes on under
+                # itself
+                board.rows_under = 0
+                board.whole_names = True
+                yield board
+                # a small window's who played: short, right under the board (found from outside: the long form
+                # ran past the column's end); not held in view under the column, whose rows the board's rungs
+                # need whole at 80x24 (a test of the rungs failed when it took them)
+                yield Static(players_line(self.save), id="players-line")
+                yield Static(players_text(self.save), id="players")
+                yield Static(id="lanes")
+                yield Static(id="charts")
             with Vertical(id="right"):
                 yield TurnPanel(id="turn")
                 yield Static(id="where")
@@ -340,7 +337,7 @@ class ReplayScreen(Screen[None]):
         """Event ``e``'s line in the timeline (``worked``: the working panel shows its working)."""
         # a draw that set a card aside says why, read on the board it was drawn on (few lines: the others read none)
         before = None
-        if sets_aside(e):
+        if set_aside_by(e):
             before = self._drawn_on.get(e.seq)
             if before is None:
                 before = self._drawn_on[e.seq] = self.save.state_at(e.seq - 1)

@@ -97,12 +97,6 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
     return {note.seq: about for about, on in notes.items() for note in on}
 
 
-def sets_aside(e: SavedEvent) -> bool:
-    """Whether ``e`` is a draw (or a redraw) that set a card aside, or the undo of one: its words read the board it was
-    taken on, to say why (:func:`event_words`'s ``before``; an undo of a draw is taken on the board the draw read)."""
-    return bool(set_aside_by(e))
-
-
 def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
                 gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
                 worked: bool = False, teams: Mapping[str, str] | None = None, before: State | None = None) -> str:
@@ -113,7 +107,7 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
     ``earlier``: the events before it, newest first, when ``state`` is not the game at or after it (:func:`told`);
     ``worked``: its ruling's working is shown with it (:func:`told`); ``teams``: the names the room gave its teams
     (:func:`teams_of`); ``before``: the board it was taken on, where a draw's words read why it set a card aside
-    (:func:`sets_aside`; :func:`told`)."""
+    (:func:`~tabletop.engine.telling.set_aside_by`; :func:`told`)."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
@@ -169,8 +163,8 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     # the state before it, for what a roll's modifiers read and why a draw set a card aside: the one the replayed state
     # holds for an undo (a seek of the save would replay up to SNAPSHOT_EVERY events again); an undo of a draw, the
     # board it gave back, the draw's
-    before = state.previous if e.action.kind == "roll" or sets_aside(e) and e.action.kind != "undo" else None
-    board = state if e.action.kind == "undo" and sets_aside(e) else before
+    before = state.previous if e.action.kind == "roll" or set_aside_by(e) and e.action.kind != "undo" else None
+    board = state if e.action.kind == "undo" and set_aside_by(e) else before
     out.append(event_words(state, e, sealed, noted, gated, worked=True, teams=teams_of(save), before=board) + "\n",
                style="bold")
     for line in (*ruling_lines(state, as_event(e), before=before), *settled_lines(state, as_event(e))):
@@ -240,5 +234,5 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     return rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden, marked=True, bare=True)))
 
 
-__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_line", "players_text", "sets_aside",
+__all__ = ["argument_text", "as_event", "event_text", "game_over_line", "players_line", "players_text",
            "working_text"]
