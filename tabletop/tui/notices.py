@@ -99,10 +99,10 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
 
 class SecondPress:
     """A key that changes the game at once, with no list or question to hold it (+, one more minute; p, pause or
-    resume): pressed again
-    within the hold of its last press taken (:class:`~tabletop.play.clock.PickHold`), it is not taken, and the room is
-    told so, as for a pick held (:func:`taken`). Found from outside: + + from a nervous facilitator, or a double click
-    on "+1 min" in the key bar, gave the phase two minutes; the other keys that change the game held such a press."""
+    resume): pressed again within the hold of its last press taken (:class:`~tabletop.play.clock.PickHold`), it is not
+    taken, and the room is told so, as for a pick held (:func:`taken`). Found from outside: + + from a nervous
+    facilitator, or a double click on "+1 min" in the key bar, gave the phase two minutes; the other keys that change
+    the game held such a press."""
 
     def __init__(self) -> None:
         self._last: PickHold | None = None  # the hold the last press taken started
